@@ -1,0 +1,7 @@
+export type { LayerLabProject, ProjectFieldError, ProjectLoadResult, ProjectWeights, WeightTensor } from './types.ts';
+export { CURRENT_PROJECT_VERSION, DEFAULT_PROJECT_DATASET, MAX_PROJECT_FILE_BYTES, PROJECT_FORMAT } from './types.ts';
+export { createProject, formatProjectErrors, parseProject, serializeProject } from './load.ts';
+export type { Migration, MigrationResult, ProjectHeader } from './migrations.ts';
+export { MIGRATIONS, migrateToCurrent, migrateWith, readProjectHeader } from './migrations.ts';
+export type { ProjectValidation } from './schema.ts';
+export { RESERVED_KEYS, findReservedKeys, formatPath, projectSchema, validateProjectData } from './schema.ts';

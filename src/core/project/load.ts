@@ -1,0 +1,208 @@
+import type { BuiltinDatasetConfig } from '../datasets/types.ts';
+import type { Graph } from '../graph/types.ts';
+import { LAYER_REGISTRY } from '../layers/index.ts';
+import type { TrainingSettings } from '../training/settings.ts';
+import { DEFAULT_TRAINING } from '../training/settings.ts';
+import { migrateToCurrent, readProjectHeader } from './migrations.ts';
+import { findReservedKeys, formatPath, validateProjectData } from './schema.ts';
+import type { LayerLabProject, ProjectFieldError, ProjectLoadResult, WeightTensor } from './types.ts';
+import {
+  CURRENT_PROJECT_VERSION,
+  DEFAULT_PROJECT_DATASET,
+  MAX_PROJECT_FILE_BYTES,
+  PROJECT_FORMAT,
+} from './types.ts';
+
+export type { ProjectFieldError, ProjectLoadResult } from './types.ts';
+
+const failure = (message: string): ProjectLoadResult => ({ ok: false, errors: [{ path: '', message }] });
+
+/** Bytes `text` takes as UTF-8 (the size of the file on disk); exact whenever it may exceed `limit`. */
+function utf8Length(text: string, limit: number): number {
+  if (text.length * 3 <= limit) return text.length; // at most three bytes per UTF-16 unit: certainly small enough
+  let bytes = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        bytes += 4;
+        i += 1;
+      } else bytes += 3;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+/** Megabytes (MiB) rounded up to one decimal, so a file just over the cap never reads as equal to it. */
+const megabytes = (bytes: number): string => `${Math.ceil((bytes / (1024 * 1024)) * 10) / 10} MB`;
+
+function parseUnchecked(text: string): ProjectLoadResult {
+  const size = utf8Length(text, MAX_PROJECT_FILE_BYTES);
+  if (size > MAX_PROJECT_FILE_BYTES) {
+    return failure(
+      `The file is too large to open: it is ${megabytes(size)}, and LayerLab opens project files of up to ${megabytes(MAX_PROJECT_FILE_BYTES)}.`,
+    );
+  }
+  const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  if (body.trim() === '') return failure('The file is empty.');
+  let raw: unknown;
+  try {
+    raw = JSON.parse(body);
+  } catch (error) {
+    return failure(`The file is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  // A file that is not a project at all is reported as such before anything else.
+  const header = readProjectHeader(raw);
+  if (!header.ok) return header;
+  // Before any migration touches the data.
+  const reserved = findReservedKeys(raw);
+  if (reserved.length > 0) return { ok: false, errors: reserved };
+  const migrated = migrateToCurrent(raw);
+  if (!migrated.ok) return migrated;
+  const validated = validateProjectData(migrated.project);
+  if (!validated.ok) return validated;
+  const warnings: string[] = [];
+  if (migrated.fromVersion < CURRENT_PROJECT_VERSION) {
+    warnings.push(
+      `This project was saved in file version ${migrated.fromVersion} and was upgraded; saving it writes version ${CURRENT_PROJECT_VERSION}, which older LayerLabs cannot open.`,
+    );
+  }
+  return { ok: true, project: validated.project, warnings };
+}
+
+/**
+ * Reads a `*.layerlab.json` file. Never throws: every problem comes back as an error with the field path.
+ * Steps: size cap, JSON, format and version, reserved keys, migration to the current version, schema.
+ */
+export function parseProject(text: string): ProjectLoadResult {
+  try {
+    if (typeof text !== 'string') return failure('The project file could not be read as text.');
+    return parseUnchecked(text);
+  } catch (error) {
+    // Not expected: every check above returns its problems. A message here is a LayerLab bug.
+    const reason = error instanceof Error ? error.message : String(error);
+    return failure(`LayerLab hit an internal error while reading this file (${reason}). Please report it.`);
+  }
+}
+
+/** One line per error: `path: message`, or just the message for the whole file. */
+export function formatProjectErrors(errors: readonly ProjectFieldError[]): string {
+  return errors.map((e) => (e.path === '' ? e.message : `${e.path}: ${e.message}`)).join('\n');
+}
+
+// ---------------------------------------------------------------------------
+// Writing
+// ---------------------------------------------------------------------------
+
+type Json = null | boolean | number | string | readonly Json[] | { readonly [key: string]: Json };
+
+/** Path segments, built only when a number cannot be written (building one per value would be slow). */
+type LazyPath = () => (string | number)[];
+
+function formatNumber(value: number, path: LazyPath): string {
+  if (!Number.isFinite(value)) {
+    throw new RangeError(
+      `Cannot save ${formatPath(path())}: it is ${String(value)}, which a project file cannot hold (training may have diverged; save without weights or retrain).`,
+    );
+  }
+  return Object.is(value, -0) ? '-0' : JSON.stringify(value);
+}
+
+/** Pretty JSON: 2-space indent, lists of plain values on one line, so weight values take one line per tensor. */
+function stringify(value: Json, indent: string, path: LazyPath): string {
+  if (value === null || typeof value === 'boolean' || typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'number') return formatNumber(value, path);
+  const inner = `${indent}  `;
+  const child = (key: string | number): LazyPath => () => [...path(), key];
+  if (Array.isArray(value)) {
+    const items = value as readonly Json[];
+    if (items.length === 0) return '[]';
+    if (items.every((item) => item === null || typeof item !== 'object')) {
+      return `[${items.map((item, i) => (typeof item === 'number' ? formatNumber(item, child(i)) : JSON.stringify(item))).join(', ')}]`;
+    }
+    return `[\n${items.map((item, i) => `${inner}${stringify(item, inner, child(i))}`).join(',\n')}\n${indent}]`;
+  }
+  const entries = Object.entries(value as { readonly [key: string]: Json });
+  if (entries.length === 0) return '{}';
+  const lines = entries.map(([key, item]) => `${inner}${JSON.stringify(key)}: ${stringify(item, inner, child(key))}`);
+  return `{\n${lines.join(',\n')}\n${indent}}`;
+}
+
+const toJson = (value: unknown): Json => value as Json;
+
+function nodeJson(node: Graph['nodes'][number]): Json {
+  const values = node.params as unknown as Readonly<Record<string, unknown>>;
+  const params: Record<string, Json> = {};
+  for (const name of Object.keys(LAYER_REGISTRY[node.kind].params)) {
+    if (Object.hasOwn(values, name) && values[name] !== undefined) params[name] = toJson(values[name]);
+  }
+  return { id: node.id, kind: node.kind, params, position: { x: node.position.x, y: node.position.y } };
+}
+
+function tensorJson(tensor: WeightTensor): Json {
+  return { name: tensor.name, shape: [...tensor.shape], values: tensor.values };
+}
+
+function weightsJson(project: LayerLabProject): Json {
+  if (project.weights === null) return null;
+  const layers = project.weights.layers;
+  const inGraph = project.graph.nodes.map((n) => n.id).filter((id) => Object.hasOwn(layers, id));
+  const others = Object.keys(layers)
+    .filter((id) => !inGraph.includes(id))
+    .sort();
+  const out: Record<string, Json> = {};
+  for (const id of [...inGraph, ...others]) out[id] = (layers[id] ?? []).map(tensorJson);
+  return { layers: out };
+}
+
+/**
+ * The project as file text: fixed key order (top level as in the docs, params in the layer's order, weights in
+ * graph order), 2-space indent and a trailing newline, so saving the same project always gives the same bytes.
+ * `parseProject(serializeProject(p))` gives back `p`. Throws a RangeError if a number is NaN or infinite
+ * (e.g. weights of a diverged training run), which JSON cannot hold.
+ */
+export function serializeProject(project: LayerLabProject): string {
+  const { dataset: d, training: t } = project;
+  const file: Json = {
+    format: PROJECT_FORMAT,
+    version: CURRENT_PROJECT_VERSION,
+    name: project.name,
+    graph: {
+      nodes: project.graph.nodes.map(nodeJson),
+      edges: project.graph.edges.map((e) => ({ id: e.id, source: e.source, target: e.target, inputIndex: e.inputIndex })),
+    },
+    dataset: { kind: d.kind, name: d.name, samples: d.samples, noise: d.noise, seed: d.seed, classes: d.classes },
+    training: {
+      optimizer: t.optimizer,
+      learningRate: t.learningRate,
+      batchSize: t.batchSize,
+      epochs: t.epochs,
+      loss: t.loss,
+      validationSplit: t.validationSplit,
+      seed: t.seed,
+    },
+    weights: weightsJson(project),
+  };
+  return `${stringify(file, '', () => [])}\n`;
+}
+
+/** A new, untrained project. Omitted dataset and training settings get LayerLab's defaults. */
+export function createProject(
+  name: string,
+  graph: Graph,
+  dataset: BuiltinDatasetConfig = DEFAULT_PROJECT_DATASET,
+  training: TrainingSettings = DEFAULT_TRAINING,
+): LayerLabProject {
+  return {
+    format: PROJECT_FORMAT,
+    version: CURRENT_PROJECT_VERSION,
+    name,
+    graph,
+    dataset: { ...dataset },
+    training: { ...training },
+    weights: null,
+  };
+}

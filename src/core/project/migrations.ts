@@ -1,0 +1,111 @@
+import { describeValue, isRecord } from './schema.ts';
+import type { ProjectFieldError } from './types.ts';
+import { CURRENT_PROJECT_VERSION, PROJECT_FORMAT } from './types.ts';
+
+/**
+ * Turns a project of version N into one of version N + 1. It receives the whole file as parsed JSON (already
+ * checked for format, version and reserved keys, but nothing else, so it must cope with missing or odd fields),
+ * must not modify its argument, and returns the new object. The caller sets `version` to N + 1 afterwards.
+ */
+export type Migration = (old: Record<string, unknown>) => Record<string, unknown>;
+
+/**
+ * Migrations keyed by the version they migrate FROM: MIGRATIONS[1] would turn a version 1 file into version 2.
+ * When the format changes, bump CURRENT_PROJECT_VERSION and add the step here; never edit a released step.
+ */
+export const MIGRATIONS: Record<number, Migration> = {};
+
+export type ProjectHeader = { ok: true; version: number } | { ok: false; errors: ProjectFieldError[] };
+
+export type MigrationResult =
+  | {
+      ok: true;
+      /** The file's contents at the target version (not yet checked against the schema). */
+      project: Record<string, unknown>;
+      /** The version the file was saved with. */
+      fromVersion: number;
+    }
+  | { ok: false; errors: ProjectFieldError[] };
+
+const fail = (path: string, message: string): { ok: false; errors: ProjectFieldError[] } => ({
+  ok: false,
+  errors: [{ path, message }],
+});
+
+/**
+ * Checks that `raw` is a LayerLab project object with a usable version no newer than `newestVersion`.
+ * Reads only own properties, so it is safe on any parsed JSON.
+ */
+export function readProjectHeader(raw: unknown, newestVersion: number = CURRENT_PROJECT_VERSION): ProjectHeader {
+  if (!isRecord(raw)) {
+    return fail('', `A LayerLab project file holds one JSON object ({ ... }); this file holds ${describeValue(raw)}.`);
+  }
+  if (!Object.hasOwn(raw, 'format')) {
+    return fail('format', `This is not a LayerLab project file: it has no "format": "${PROJECT_FORMAT}" field.`);
+  }
+  if (raw.format !== PROJECT_FORMAT) {
+    return fail(
+      'format',
+      `This is not a LayerLab project file: its "format" is ${describeValue(raw.format)}, not "${PROJECT_FORMAT}".`,
+    );
+  }
+  if (!Object.hasOwn(raw, 'version')) {
+    return fail(
+      'version',
+      `The file has no "version" number, so LayerLab cannot tell how to read it (this LayerLab saves "version": ${newestVersion}).`,
+    );
+  }
+  const version = raw.version;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    return fail('version', `The file's "version" must be a whole number of at least 1; it is ${describeValue(version)}.`);
+  }
+  if (version > newestVersion) {
+    return fail(
+      'version',
+      `This project was saved by a newer LayerLab (version ${version}); this one reads up to version ${newestVersion}.`,
+    );
+  }
+  return { ok: true, version };
+}
+
+/**
+ * Brings a parsed project file up to `targetVersion` by applying `migrations` in order. Never throws: a
+ * missing step or a failing migration comes back as an error. Exposed with its table as a parameter so the
+ * mechanism can be tested before any real migration exists; the app uses {@link migrateToCurrent}.
+ */
+export function migrateWith(
+  raw: unknown,
+  migrations: Readonly<Record<number, Migration>>,
+  targetVersion: number,
+): MigrationResult {
+  const header = readProjectHeader(raw, targetVersion);
+  if (!header.ok) return header;
+  // readProjectHeader only succeeds on records.
+  let project = raw as Record<string, unknown>;
+  for (let version = header.version; version < targetVersion; version += 1) {
+    const step = Object.hasOwn(migrations, version) ? migrations[version] : undefined;
+    if (step === undefined) {
+      return fail(
+        'version',
+        `LayerLab cannot upgrade a version ${version} project to version ${targetVersion}: the step from version ${version} is missing.`,
+      );
+    }
+    let next: unknown;
+    try {
+      next = step(project);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      return fail('', `LayerLab could not upgrade this project from version ${version} to ${version + 1}: ${reason}`);
+    }
+    if (!isRecord(next)) {
+      return fail('', `LayerLab could not upgrade this project from version ${version} to ${version + 1}.`);
+    }
+    project = { ...next, version: version + 1 };
+  }
+  return { ok: true, project, fromVersion: header.version };
+}
+
+/** {@link migrateWith} with LayerLab's own table, up to CURRENT_PROJECT_VERSION. */
+export function migrateToCurrent(raw: unknown): MigrationResult {
+  return migrateWith(raw, MIGRATIONS, CURRENT_PROJECT_VERSION);
+}
