@@ -1,0 +1,240 @@
+/**
+ * Compiles a LayerLab graph into a tf.LayersModel (functional API), one tfjs layer per node, named by node id.
+ *
+ * - Core's inferShapes runs first; a graph with an error is refused with core's own message, before any tensor
+ *   exists. compileGraph never throws.
+ * - Layers are built in topological order; a merge takes its inputs in edge inputIndex order.
+ * - Model inputs: the Input nodes in graph order. Outputs: core's `outputs` (nodes whose output goes nowhere).
+ * - Kinds, parameters and activations map to tfjs with Keras 3's formulas. Where tfjs cannot express a parameter,
+ *   a small registered layer or activation class stands in (see customLayers.ts and customActivations.ts).
+ * - Starting weights are computed by LayerLab from `seed` (initialWeights.ts): the same graph and seed give
+ *   bit-identical weights. Dropout masks are seeded the same way.
+ * - A node id starting with "_" becomes the layer name "0_..." (see layerNames.ts); every other name is the id.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { incomingEdges, topologicalOrder } from '../core/graph/topology.ts';
+import type { Graph, GraphNode } from '../core/graph/types.ts';
+import type { InitializerName, Shape } from '../core/layers/index.ts';
+import { resolveAxis } from '../core/layers/index.ts';
+import { inferShapes } from '../core/shapes/inferShapes.ts';
+import { tfjsActivation } from './customActivations.ts';
+import {
+  LayerLabBatchNormalization,
+  LayerLabDropout,
+  LayerLabELU,
+  LayerLabFlatten,
+  LayerLabReLU,
+  LayerLabSoftmax,
+} from './customLayers.ts';
+import { denseInitialWeights, layerSeed } from './initialWeights.ts';
+import { layerNameOf } from './layerNames.ts';
+
+export interface CompileOptions {
+  /** Base seed of the starting weights and dropout masks (default 0). */
+  seed?: number;
+}
+
+export type CompileResult =
+  | { ok: true; model: tf.LayersModel; inputs: string[]; outputs: string[] }
+  | { ok: false; message: string; nodeIds: string[] };
+
+type DenseArgs = NonNullable<Parameters<typeof tf.layers.dense>[0]>;
+type TfjsInitializer = NonNullable<DenseArgs['kernelInitializer']>;
+
+/** tfjs's name for each Keras initializer. The values are overwritten by LayerLab's own (see initialWeights.ts). */
+const TFJS_INITIALIZER: { readonly [I in InitializerName]: TfjsInitializer } = {
+  glorot_uniform: 'glorotUniform',
+  glorot_normal: 'glorotNormal',
+  he_uniform: 'heUniform',
+  he_normal: 'heNormal',
+  lecun_uniform: 'leCunUniform',
+  lecun_normal: 'leCunNormal',
+  random_uniform: 'randomUniform',
+  random_normal: 'randomNormal',
+  truncated_normal: 'truncatedNormal',
+  zeros: 'zeros',
+  ones: 'ones',
+};
+
+/**
+ * tfjs's own BatchNormalization is used only where it is right: last axis (over any other axis its inference
+ * output is wrong), rank <= 4 with the batch (its kernels stop there), center and scale on (it cannot train
+ * without gamma or beta). LayerLabBatchNormalization covers the rest.
+ */
+const TFJS_BATCH_NORM_MAX_RANK = 4;
+
+interface BuiltLayer {
+  layer: tf.layers.Layer;
+  /** Values to load once the layer is built (Dense only). */
+  initial?: () => tf.Tensor[];
+}
+
+/** The tfjs layer for one non-Input node, given the shapes (without batch) of its inputs. */
+function makeLayer(
+  node: Exclude<GraphNode, { kind: 'Input' }>,
+  inputShapes: readonly Shape[],
+  outputShape: Shape,
+  seed: number,
+): BuiltLayer {
+  const name = layerNameOf(node.id);
+  const input = inputShapes[0] ?? [];
+  switch (node.kind) {
+    case 'Dense': {
+      const p = node.params;
+      const layer = tf.layers.dense({
+        name,
+        units: p.units,
+        activation: tfjsActivation(p.activation),
+        useBias: p.use_bias,
+        kernelInitializer: TFJS_INITIALIZER[p.kernel_initializer],
+        biasInitializer: TFJS_INITIALIZER[p.bias_initializer],
+        kernelRegularizer: p.kernel_regularizer === null ? undefined : tf.regularizers.l1l2({ l1: p.kernel_regularizer.l1, l2: p.kernel_regularizer.l2 }),
+      });
+      // tfjs would draw its own random values only for them to be replaced: allocate zeros instead.
+      layer.setFastWeightInitDuringBuild(true);
+      const fanIn = input[input.length - 1] ?? 0;
+      return {
+        layer,
+        initial: () => {
+          const { kernel, bias } = denseInitialWeights(seed, node.id, fanIn, p.units, p.kernel_initializer, p.bias_initializer, p.use_bias);
+          const tensors: tf.Tensor[] = [tf.tensor2d(kernel, [fanIn, p.units])];
+          if (bias !== null) tensors.push(tf.tensor1d(bias));
+          return tensors;
+        },
+      };
+    }
+    case 'Activation':
+      return { layer: tf.layers.activation({ name, activation: tfjsActivation(node.params.activation) }) };
+    case 'Dropout':
+      return { layer: new LayerLabDropout({ name, rate: node.params.rate, seed: layerSeed(seed, node.id) }) };
+    case 'BatchNormalization': {
+      const { axis, momentum, epsilon, center, scale } = node.params;
+      const args = { name, axis, momentum, epsilon, center, scale };
+      const lastAxis = resolveAxis(axis, input.length) === input.length - 1;
+      const tfjsCan = lastAxis && input.length + 1 <= TFJS_BATCH_NORM_MAX_RANK && center && scale;
+      return { layer: tfjsCan ? tf.layers.batchNormalization(args) : new LayerLabBatchNormalization(args) };
+    }
+    case 'Flatten':
+      return { layer: input.length <= 1 ? new LayerLabFlatten({ name }) : tf.layers.flatten({ name }) };
+    case 'Reshape':
+      // Core's resolved shape, not target_shape: tfjs's Reshape loses the size of a -1 dimension in its symbolic
+      // output shape (it sees the unknown batch size and gives up), which breaks the layers after it.
+      return { layer: tf.layers.reshape({ name, targetShape: [...outputShape] }) };
+    case 'Concatenate':
+      // A positive axis: at run time tfjs concatenates along the LAST axis for every negative axis (-2 included).
+      return { layer: tf.layers.concatenate({ name, axis: (resolveAxis(node.params.axis, input.length) ?? 0) + 1 }) };
+    case 'Add':
+      return { layer: tf.layers.add({ name }) };
+    case 'Multiply':
+      return { layer: tf.layers.multiply({ name }) };
+    case 'Softmax': {
+      const axis = node.params.axis;
+      const last = resolveAxis(axis, input.length) === input.length - 1;
+      return { layer: last ? tf.layers.softmax({ name, axis }) : new LayerLabSoftmax({ name, axis }) };
+    }
+    case 'ReLU': {
+      const { max_value: maxValue, negative_slope: negativeSlope, threshold } = node.params;
+      if (negativeSlope === 0 && threshold === 0) {
+        return { layer: tf.layers.reLU(maxValue === null ? { name } : { name, maxValue }) };
+      }
+      return { layer: new LayerLabReLU({ name, maxValue, negativeSlope, threshold }) };
+    }
+    case 'LeakyReLU':
+      return { layer: tf.layers.leakyReLU({ name, alpha: node.params.negative_slope }) };
+    case 'ELU': {
+      const alpha = node.params.alpha;
+      return { layer: alpha === 1 ? tf.layers.elu({ name, alpha }) : new LayerLabELU({ name, alpha }) };
+    }
+    case 'PReLU': {
+      const shared = node.params.shared_axes;
+      return { layer: tf.layers.prelu(shared === null ? { name } : { name, sharedAxes: [...shared] }) };
+    }
+  }
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Compiles `graph` into a tf.LayersModel, or says in plain words why it cannot. Never throws. */
+export function compileGraph(graph: Graph, options: CompileOptions = {}): CompileResult {
+  const seed = options.seed ?? 0;
+  let inference: ReturnType<typeof inferShapes>;
+  try {
+    inference = inferShapes(graph);
+  } catch (error) {
+    // Only parameters of the wrong type (e.g. a hand-edited file that skipped parseParams) get here.
+    return { ok: false, message: `LayerLab could not check this network: ${errorMessage(error)}`, nodeIds: [] };
+  }
+  if (!inference.ok) {
+    const first = inference.diagnostics.find((d) => d.severity === 'error');
+    return { ok: false, message: first?.message ?? 'The network has a problem.', nodeIds: first?.nodeIds ?? [] };
+  }
+  if (inference.outputs.length === 0) {
+    return {
+      ok: false,
+      message: 'The network has no layers after its Input, so there is nothing to compute.',
+      nodeIds: [...inference.inputs],
+    };
+  }
+
+  const byId = new Map(graph.nodes.map((n) => [n.id, n]));
+  const incoming = incomingEdges(graph);
+  const tensors = new Map<string, tf.SymbolicTensor>();
+  const built: tf.layers.Layer[] = [];
+  const pending: tf.Tensor[] = [];
+  let current = '';
+  try {
+    for (const id of topologicalOrder(graph)) {
+      current = id;
+      const node = byId.get(id);
+      const info = inference.nodes.get(id);
+      if (node === undefined || info?.status !== 'ok') throw new Error(`core has no shape for ${id}`);
+      if (node.kind === 'Input') {
+        tensors.set(id, tf.input({ shape: [...node.params.shape], name: layerNameOf(id) }));
+        continue;
+      }
+      const sources = (incoming.get(id) ?? []).map((edge) => {
+        const source = tensors.get(edge.source);
+        if (source === undefined) throw new Error(`${edge.source} was not built before ${id}`);
+        return source;
+      });
+      const { layer, initial } = makeLayer(node, info.inputShapes, info.shape, seed);
+      const [only] = sources;
+      const output = layer.apply(sources.length === 1 && only !== undefined ? only : sources);
+      built.push(layer);
+      if (Array.isArray(output) || !(output instanceof tf.SymbolicTensor)) throw new Error(`${id} did not give one symbolic output`);
+      tensors.set(id, output);
+      if (initial !== undefined) {
+        const values = initial();
+        pending.push(...values);
+        layer.setWeights(values);
+        tf.dispose(values);
+        pending.length = 0;
+      }
+    }
+    current = '';
+    const inputIds = graph.nodes.filter((n) => n.kind === 'Input').map((n) => n.id);
+    const pick = (id: string): tf.SymbolicTensor => {
+      const tensor = tensors.get(id);
+      if (tensor === undefined) throw new Error(`${id} was never built`);
+      return tensor;
+    };
+    const model = tf.model({ inputs: inputIds.map(pick), outputs: inference.outputs.map(pick), name: 'layerlab' });
+    return { ok: true, model, inputs: inputIds, outputs: [...inference.outputs] };
+  } catch (error) {
+    tf.dispose(pending);
+    for (const layer of built) {
+      try {
+        if (layer.built) layer.dispose();
+      } catch {
+        // Already disposed, or never got weights: nothing left to free.
+      }
+    }
+    return {
+      ok: false,
+      message: `LayerLab could not build ${current === '' ? 'this network' : current} in TensorFlow.js: ${errorMessage(error)}`,
+      nodeIds: current === '' ? [] : [current],
+    };
+  }
+}
