@@ -145,8 +145,12 @@ export function inferShapes(graph: Graph): GraphInference {
 
   const cycles = findCycles(graph);
   const onCycle = new Set<string>();
-  for (const cycle of cycles) {
-    const path = shortestCycle(graph, cycle);
+  for (const component of cycles) {
+    // Start the loop where data enters it from outside, so the message follows the data.
+    const members = new Set(component);
+    const entry = component.find((id) => (incoming.get(id) ?? []).some((e) => !members.has(e.source))) ?? component[0];
+    const path = shortestCycle(graph, [entry ?? '', ...component.filter((id) => id !== entry)]);
+    const cycle = [...path, ...component.filter((id) => !path.includes(id))];
     for (const id of cycle) onCycle.add(id);
     const diagnostic: Diagnostic = {
       severity: 'error',
@@ -155,7 +159,7 @@ export function inferShapes(graph: Graph): GraphInference {
       message:
         path.length === 1
           ? `${path[0] ?? ''} is connected to itself, making a loop. Data must flow one way, from the Input to the output.`
-          : `${listNames(cycle)} form a loop (${[...path, path[0] ?? ''].join(' → ')}). Data must flow one way, from the Input to the output.`,
+          : `${listNames(path)} form a loop (${[...path, path[0] ?? ''].join(' → ')}). Data must flow one way, from the Input to the output.`,
       fix:
         path.length === 1
           ? `Remove the connection from ${path[0] ?? ''} to itself.`

@@ -1,0 +1,60 @@
+/**
+ * LayerLab benchmarks: `npm run bench`. Prints a table of medians; targets are in the last column.
+ * Run on an idle machine; figures are per call.
+ */
+import { inferShapes } from '../src/core/shapes/inferShapes.ts';
+import { validateNetwork } from '../src/core/validation/validateNetwork.ts';
+import { residualGraph } from './graphs.ts';
+
+interface Row {
+  name: string;
+  medianMs: number;
+  p95Ms: number;
+  target: string;
+  pass: boolean;
+}
+
+function measure(run: () => unknown, iterations: number): { median: number; p95: number } {
+  for (let i = 0; i < Math.min(50, iterations); i += 1) run();
+  const times: number[] = [];
+  for (let i = 0; i < iterations; i += 1) {
+    const start = performance.now();
+    run();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return { median: times[Math.floor(times.length / 2)] ?? 0, p95: times[Math.floor(times.length * 0.95)] ?? 0 };
+}
+
+const rows: Row[] = [];
+for (const size of [20, 200, 1000]) {
+  const graph = residualGraph(size);
+  if (graph.nodes.length !== size || !inferShapes(graph).ok) throw new Error(`benchmark graph of ${size} nodes is not valid`);
+  const { median, p95 } = measure(() => inferShapes(graph), size >= 1000 ? 200 : 1000);
+  const target = size === 200 ? 5 : null;
+  rows.push({
+    name: `inferShapes, ${size}-node graph (${graph.edges.length} edges)`,
+    medianMs: median,
+    p95Ms: p95,
+    target: target === null ? '-' : `< ${target} ms`,
+    pass: target === null || p95 < target,
+  });
+}
+{
+  const graph = residualGraph(200);
+  const dataset = { title: 'bench', numFeatures: 32, numClasses: 8, featureNames: [] };
+  const { median, p95 } = measure(() => validateNetwork(graph, { dataset, loss: 'categorical_crossentropy' }), 1000);
+  rows.push({ name: 'validateNetwork (shapes + dataset fit), 200 nodes', medianMs: median, p95Ms: p95, target: '< 5 ms', pass: p95 < 5 });
+}
+
+const header = ['benchmark', 'median ms', 'p95 ms', 'target', 'ok'];
+const cells = rows.map((r) => [r.name, r.medianMs.toFixed(3), r.p95Ms.toFixed(3), r.target, r.pass ? 'yes' : 'NO']);
+const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => (c[i] ?? '').length)));
+const line = (c: string[]) => c.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join('  ');
+console.log(line(header));
+console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+for (const c of cells) console.log(line(c));
+if (rows.some((r) => !r.pass)) {
+  console.error('A benchmark missed its target.');
+  process.exitCode = 1;
+}

@@ -1,0 +1,104 @@
+import { writeFile } from 'node:fs/promises';
+import * as tf from '@tensorflow/tfjs';
+import { generateBuiltinDataset } from '../../core/datasets/index.ts';
+import { serializeProject } from '../../core/project/index.ts';
+import type { LayerLabProject, ProjectWeights } from '../../core/project/index.ts';
+import type { TrainingSettings } from '../../core/training/settings.ts';
+import { compileGraph } from '../../engine/compileGraph.ts';
+import { trainModel } from '../../engine/train.ts';
+import type { EpochReport } from '../../engine/train.ts';
+import { getLayerWeights } from '../../engine/weights.ts';
+import type { CliIO } from '../io.ts';
+import { CliError, EXIT } from '../io.ts';
+import { readProject } from '../readProject.ts';
+import { formatDiagnostic, validateProject } from './validate.ts';
+
+export interface TrainOptions {
+  epochs?: number;
+  seed?: number;
+  out?: string;
+  json: boolean;
+}
+
+function formatEpoch(report: EpochReport, total: number): string {
+  const width = String(total).length;
+  const parts = [
+    `epoch ${String(report.epoch).padStart(width)}/${total}`,
+    `loss ${report.loss.toFixed(4)}`,
+    `accuracy ${(report.accuracy * 100).toFixed(1)}%`,
+  ];
+  if (report.valLoss !== undefined) parts.push(`val_loss ${report.valLoss.toFixed(4)}`);
+  if (report.valAccuracy !== undefined) parts.push(`val_accuracy ${(report.valAccuracy * 100).toFixed(1)}%`);
+  return parts.join('  ');
+}
+
+function toProjectWeights(weights: ReturnType<typeof getLayerWeights>): ProjectWeights {
+  const layers: ProjectWeights['layers'] = {};
+  for (const [id, tensors] of weights) {
+    if (tensors.length === 0) continue;
+    layers[id] = tensors.map((t) => ({ name: t.name, shape: [...t.shape], values: Array.from(t.values) }));
+  }
+  return { layers };
+}
+
+export async function runTrain(path: string, options: TrainOptions, io: CliIO): Promise<number> {
+  // PROD mode silences tfjs's "install tfjs-node" banner: the CLI deliberately runs the pure-JS CPU backend.
+  tf.env().set('PROD', true);
+  const { project, warnings } = await readProject(path);
+  for (const warning of warnings) io.err(`warning: ${warning}`);
+  const validation = validateProject(project);
+  const errors = validation.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length > 0) {
+    for (const d of errors) io.err(formatDiagnostic(d));
+    io.err(`Cannot train ${path}: fix the ${errors.length === 1 ? 'error' : `${errors.length} errors`} above first.`);
+    return EXIT.invalid;
+  }
+  const settings: TrainingSettings = {
+    ...project.training,
+    ...(options.epochs === undefined ? {} : { epochs: options.epochs }),
+    ...(options.seed === undefined ? {} : { seed: options.seed }),
+  };
+  const data = generateBuiltinDataset(project.dataset);
+  if (!data.ok) throw new CliError(`Cannot make the dataset: ${data.message}`, EXIT.badInput);
+  const compiled = compileGraph(project.graph, { seed: settings.seed });
+  if (!compiled.ok) {
+    io.err(`Cannot build the model: ${compiled.message}`);
+    return EXIT.invalid;
+  }
+  if (!options.json) {
+    io.out(
+      `Training ${project.name} on ${data.dataset.name} (${data.dataset.numSamples} examples) for ${settings.epochs} epochs: ` +
+        `${settings.optimizer}, learning rate ${settings.learningRate}, batch size ${settings.batchSize}, ${settings.loss}, seed ${settings.seed}`,
+    );
+  }
+  try {
+    const outcome = await trainModel(compiled.model, data.dataset, settings, (report) => {
+      io.out(options.json ? JSON.stringify({ type: 'epoch', ...report }) : formatEpoch(report, settings.epochs));
+    });
+    if (!outcome.ok) {
+      io.err(outcome.message);
+      if (options.json) io.out(JSON.stringify({ type: 'error', message: outcome.message }));
+      return EXIT.invalid;
+    }
+    const last = outcome.epochs[outcome.epochs.length - 1];
+    if (options.out !== undefined) {
+      const trained: LayerLabProject = { ...project, training: settings, weights: toProjectWeights(getLayerWeights(compiled.model)) };
+      try {
+        await writeFile(options.out, serializeProject(trained));
+      } catch (error) {
+        throw new CliError(`Cannot write ${options.out}: ${error instanceof Error ? error.message : String(error)}`, EXIT.badInput);
+      }
+    }
+    if (options.json) {
+      io.out(JSON.stringify({ type: 'done', epochs: outcome.epochs.length, loss: last?.loss ?? null, accuracy: last?.accuracy ?? null, out: options.out ?? null }));
+    } else {
+      io.out(
+        `Done: loss ${last?.loss.toFixed(4) ?? '?'}, accuracy ${last === undefined ? '?' : (last.accuracy * 100).toFixed(1)}%` +
+          (options.out === undefined ? ' (weights not saved: add --out FILE to keep them)' : `; trained project written to ${options.out}`),
+      );
+    }
+    return EXIT.ok;
+  } finally {
+    compiled.model.dispose();
+  }
+}

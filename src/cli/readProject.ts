@@ -1,0 +1,39 @@
+import { readFile, stat } from 'node:fs/promises';
+import { formatProjectErrors, parseProject } from '../core/project/index.ts';
+import type { LayerLabProject } from '../core/project/index.ts';
+import { CliError, EXIT } from './io.ts';
+
+const MAX_FILE_BYTES = 50 * 1024 * 1024;
+
+function describeFsError(path: string, error: unknown): string {
+  const code = (error as { code?: string }).code;
+  if (code === 'ENOENT') return `Cannot read ${path}: there is no such file.`;
+  if (code === 'EACCES') return `Cannot read ${path}: permission denied.`;
+  if (code === 'EISDIR') return `Cannot read ${path}: it is a folder, not a project file.`;
+  return `Cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`;
+}
+
+/** Reads a file as text, turning every failure into a CliError with exit code 2. */
+export async function readTextFile(path: string): Promise<string> {
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
+    if (info.size > MAX_FILE_BYTES) {
+      throw new CliError(`Cannot read ${path}: it is ${(info.size / 1024 / 1024).toFixed(0)} MB, above the 50 MB limit.`, EXIT.badInput);
+    }
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    if (error instanceof CliError) throw error;
+    throw new CliError(describeFsError(path, error), EXIT.badInput);
+  }
+}
+
+/** Reads and checks a .layerlab.json project; warnings are returned for the caller to print. */
+export async function readProject(path: string): Promise<{ project: LayerLabProject; warnings: string[] }> {
+  const text = await readTextFile(path);
+  const result = parseProject(text);
+  if (!result.ok) {
+    throw new CliError(`${path} is not a valid LayerLab project:\n${formatProjectErrors(result.errors)}`, EXIT.badInput);
+  }
+  return { project: result.project, warnings: result.warnings };
+}
