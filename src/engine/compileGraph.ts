@@ -10,6 +10,8 @@
  * - Starting weights are computed by LayerLab from `seed` (initialWeights.ts): the same graph and seed give
  *   bit-identical weights. Dropout masks are seeded the same way.
  * - A node id starting with "_" becomes the layer name "0_..." (see layerNames.ts); every other name is the id.
+ * - Two tfjs 4.22 bugs are stepped around in the config: Reshape gets core's resolved target shape (no -1), and
+ *   Concatenate a positive axis (see the comments at those cases).
  */
 import * as tf from '@tensorflow/tfjs';
 import { incomingEdges, topologicalOrder } from '../core/graph/topology.ts';
@@ -182,7 +184,6 @@ export function compileGraph(graph: Graph, options: CompileOptions = {}): Compil
   const incoming = incomingEdges(graph);
   const tensors = new Map<string, tf.SymbolicTensor>();
   const built: tf.layers.Layer[] = [];
-  const pending: tf.Tensor[] = [];
   let current = '';
   try {
     for (const id of topologicalOrder(graph)) {
@@ -200,17 +201,18 @@ export function compileGraph(graph: Graph, options: CompileOptions = {}): Compil
         return source;
       });
       const { layer, initial } = makeLayer(node, info.inputShapes, info.shape, seed);
+      built.push(layer);
       const [only] = sources;
       const output = layer.apply(sources.length === 1 && only !== undefined ? only : sources);
-      built.push(layer);
       if (Array.isArray(output) || !(output instanceof tf.SymbolicTensor)) throw new Error(`${id} did not give one symbolic output`);
       tensors.set(id, output);
       if (initial !== undefined) {
         const values = initial();
-        pending.push(...values);
-        layer.setWeights(values);
-        tf.dispose(values);
-        pending.length = 0;
+        try {
+          layer.setWeights(values);
+        } finally {
+          tf.dispose(values);
+        }
       }
     }
     current = '';
@@ -223,7 +225,6 @@ export function compileGraph(graph: Graph, options: CompileOptions = {}): Compil
     const model = tf.model({ inputs: inputIds.map(pick), outputs: inference.outputs.map(pick), name: 'layerlab' });
     return { ok: true, model, inputs: inputIds, outputs: [...inference.outputs] };
   } catch (error) {
-    tf.dispose(pending);
     for (const layer of built) {
       try {
         if (layer.built) layer.dispose();

@@ -55,11 +55,15 @@ export function makeTargets(labels: Int32Array, numClasses: number, units: numbe
 
 /** Fraction of examples whose highest output (or output ≥ 0.5 for one unit) is the right class. */
 function accuracyOf(predictions: tf.Tensor, labels: tf.Tensor): number {
-  return tf.tidy(() => {
+  const fraction = tf.tidy(() => {
     const units = predictions.shape[predictions.shape.length - 1] ?? 1;
     const predicted = units === 1 ? predictions.reshape([-1]).greaterEqual(0.5).toInt() : predictions.argMax(-1).toInt();
-    return predicted.equal(labels).mean();
-  }).dataSync()[0] ?? 0;
+    return predicted.equal(labels).toFloat().mean();
+  });
+  // Read outside tidy (reading inside makes tidy scan the array), then free the scalar.
+  const value = fraction.dataSync()[0] ?? 0;
+  fraction.dispose();
+  return value;
 }
 
 function describeDivergence(epoch: number, settings: TrainingSettings): string {
@@ -83,7 +87,9 @@ export async function trainModel(
 ): Promise<TrainOutcome> {
   const outputShape = model.outputs[0]?.shape ?? [null, 1];
   const units = outputShape[outputShape.length - 1] ?? 1;
-  model.compile({ optimizer: makeOptimizer(settings.optimizer, settings.learningRate), loss: TFJS_LOSS[settings.loss] });
+  // tfjs frees an optimizer only when it made it from a string, so this one is disposed in `finally`.
+  const optimizer = makeOptimizer(settings.optimizer, settings.learningRate);
+  model.compile({ optimizer, loss: TFJS_LOSS[settings.loss] });
 
   const rng = createRng(settings.seed);
   const valCount = Math.floor(data.numSamples * settings.validationSplit);
@@ -130,6 +136,7 @@ export async function trainModel(
     }
     return { ok: true, epochs, stopped: false };
   } finally {
+    optimizer.dispose();
     tf.dispose([all, allTargets, allLabels, trainIndex, xTrain, yTrain, lTrain]);
     if (valIndex !== null) valIndex.dispose();
     if (validation !== null) tf.dispose(validation);

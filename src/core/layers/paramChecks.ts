@@ -199,15 +199,22 @@ function fieldProblem(name: string, field: ParamField, value: ParamValue, kind: 
   }
 }
 
-/** Range checks for well-typed parameters: every problem, in the layer's own words. */
+/**
+ * Every parameter problem of a node, in the layer's own words: first values of the wrong type or missing (a
+ * caller bug, reported rather than thrown), then values out of range.
+ */
 export function checkParamRanges<K extends LayerKind>(kind: K, params: LayerParamsByKind[K]): LayerProblem[] {
   const schema = LAYER_REGISTRY[kind].params as Readonly<Record<string, ParamField>>;
-  const values = params as unknown as Record<string, ParamValue>;
+  const values: Record<string, unknown> = isRecord(params) ? params : {};
   const problems: LayerProblem[] = [];
   for (const [name, field] of Object.entries(schema)) {
     const value = values[name];
-    if (value === undefined) continue;
-    const problem = fieldProblem(name, field, value, kind);
+    const wrongType = value === undefined ? 'is missing' : typeProblem(field, value);
+    if (wrongType !== null) {
+      problems.push({ param: name, message: `${kind} ${name} ${wrongType}.` });
+      continue;
+    }
+    const problem = fieldProblem(name, field, value as ParamValue, kind);
     if (problem !== null) problems.push(problem);
   }
   return problems;

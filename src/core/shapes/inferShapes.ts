@@ -1,6 +1,6 @@
 import type { Graph, GraphEdge, GraphNode } from '../graph/types.ts';
 import { findCycles, incomingEdges, outgoingEdges, reachableFrom, topologicalOrder } from '../graph/topology.ts';
-import { LAYER_REGISTRY, LIMITS } from '../layers/index.ts';
+import { isLayerKind, LAYER_REGISTRY, LIMITS } from '../layers/index.ts';
 import type { LayerKind, LayerParamsByKind, LayerProblem, LayerSpec, Shape, ShapeResult } from '../layers/index.ts';
 import { checkParamRanges } from '../layers/paramChecks.ts';
 import type { Diagnostic, DiagnosticCode } from './diagnostic.ts';
@@ -32,6 +32,16 @@ function inferLayer(node: GraphNode, inputs: readonly Shape[]): { result: ShapeR
   const spec = LAYER_REGISTRY[node.kind] as unknown as LayerSpec<GraphNode['params']>;
   const result = spec.inferShape(inputs, node.params);
   return { result, params: result.ok ? spec.countParams(inputs, node.params) : 0 };
+}
+
+/** inferLayer, with any unexpected exception turned into a problem on the node (inference must never throw). */
+function safeInferLayer(node: GraphNode, inputs: readonly Shape[]): { result: ShapeResult; params: number } {
+  try {
+    return inferLayer(node, inputs);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return { result: { ok: false, problem: { message: `${node.kind} could not work out its output shape (${detail}).` } }, params: 0 };
+  }
 }
 
 function problemCode(kind: LayerKind, problem: LayerProblem): DiagnosticCode {
@@ -173,6 +183,18 @@ export function inferShapes(graph: Graph): GraphInference {
   for (const id of topologicalOrder(graph)) {
     const node = byId.get(id);
     if (node === undefined) continue;
+    if (!isLayerKind(node.kind)) {
+      const diagnostic: Diagnostic = {
+        severity: 'error',
+        code: 'invalid-param',
+        nodeIds: [id],
+        message: `${id} has the layer kind "${String(node.kind)}", which LayerLab does not know.`,
+        fix: 'Delete it and add a layer from the palette.',
+      };
+      nodes.set(id, { status: 'error', diagnostic });
+      diagnostics.push(diagnostic);
+      continue;
+    }
     const edges = incoming.get(id) ?? [];
     const problems = checkParamRanges(node.kind, node.params as LayerParamsByKind[typeof node.kind]);
     const paramDiagnostics = problems.map((p) => diagnosticFrom(id, 'invalid-param', p));
@@ -212,7 +234,7 @@ export function inferShapes(graph: Graph): GraphInference {
       const source = nodes.get(e.source);
       return source?.status === 'ok' ? source.shape : [];
     });
-    const { result, params } = inferLayer(node, inputShapes);
+    const { result, params } = safeInferLayer(node, inputShapes);
     if (!result.ok) {
       const diagnostic = diagnosticFrom(id, problemCode(node.kind, result.problem), result.problem);
       if (diagnostic.code === 'incompatible-shapes') diagnostic.nodeIds.push(...edges.map((e) => e.source));
@@ -272,6 +294,7 @@ export function inferShapes(graph: Graph): GraphInference {
   }
 
   for (const node of graph.nodes) {
+    if (!isLayerKind(node.kind) || checkParamRanges(node.kind, node.params as LayerParamsByKind[typeof node.kind]).length > 0) continue;
     const reason = (LAYER_REGISTRY[node.kind] as unknown as LayerSpec<GraphNode['params']>).notInKeras(node.params);
     if (reason !== null) {
       diagnostics.push({
