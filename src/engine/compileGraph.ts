@@ -14,6 +14,7 @@
  *   Concatenate a positive axis (see the comments at those cases).
  */
 import * as tf from '@tensorflow/tfjs';
+import './tfjsEnvironment.ts';
 import { incomingEdges, topologicalOrder } from '../core/graph/topology.ts';
 import type { Graph, GraphNode } from '../core/graph/types.ts';
 import type { InitializerName, Shape } from '../core/layers/index.ts';

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import './tfjsEnvironment.ts';
 import { createRng, permutation } from '../core/datasets/rng.ts';
 import type { LossName, OptimizerName, TrainingSettings } from '../core/training/settings.ts';
 

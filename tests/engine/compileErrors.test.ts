@@ -1,7 +1,7 @@
 /** compileGraph refuses broken graphs with core's own words, and never throws, whatever it is given. */
 import fc from 'fast-check';
 import * as tf from '@tensorflow/tfjs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Graph, GraphEdge, GraphNode } from '../../src/core/graph/types.ts';
 import { parseParams } from '../../src/core/layers/paramChecks.ts';
 import { inferShapes } from '../../src/core/shapes/inferShapes.ts';
@@ -67,19 +67,31 @@ describe('compileGraph on invalid graphs', () => {
     expect(result).toEqual({ ok: false, message: 'The network has no layers after its Input, so there is nothing to compute.', nodeIds: ['x'] });
   });
 
-  it('turns a tfjs failure into a message about the node instead of throwing, and frees what it built', () => {
-    const before = tf.memory().numTensors;
-    // Parameters of the wrong type (e.g. from a hand-edited file) get past core's range checks; tfjs then fails.
+  it('reports a parameter of the wrong type (e.g. from a hand-edited file) through core, before tfjs sees it', () => {
     const broken = chain([
       node('x', 'Input', { shape: [3] }),
-      node('ok', 'Dense', { units: 4 }),
       { ...node('bad', 'Dense'), params: { ...(node('bad', 'Dense').params as object), units: 'many' } } as unknown as GraphNode,
     ]);
-    const result = compileGraph(broken);
-    expect(result.ok).toBe(false);
-    if (!result.ok) {
-      expect(result.nodeIds).toEqual(['bad']);
-      expect(result.message).toMatch(/^LayerLab could not build bad in TensorFlow\.js: /);
+    expect(compileGraph(broken)).toEqual({ ok: false, message: 'bad: Dense units must be a number.', nodeIds: ['bad'] });
+  });
+
+  it('turns a tfjs failure into a message about the node instead of throwing, and frees what it built', () => {
+    const before = tf.memory().numTensors;
+    const original = tf.layers.Layer.prototype.apply;
+    // Simulate tfjs rejecting one layer that core accepted.
+    const spy = vi.spyOn(tf.layers.Layer.prototype, 'apply').mockImplementation(function (this: tf.layers.Layer, ...args) {
+      if (this.name === 'bad') throw new Error('simulated tfjs failure');
+      return original.apply(this, args);
+    });
+    try {
+      const result = compileGraph(chain([node('x', 'Input', { shape: [3] }), node('ok', 'Dense', { units: 4 }), node('bad', 'Dense')]));
+      expect(result).toEqual({
+        ok: false,
+        message: 'LayerLab could not build bad in TensorFlow.js: simulated tfjs failure',
+        nodeIds: ['bad'],
+      });
+    } finally {
+      spy.mockRestore();
     }
     expect(tf.memory().numTensors).toBe(before);
   });

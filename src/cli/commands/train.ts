@@ -1,5 +1,4 @@
 import { writeFile } from 'node:fs/promises';
-import * as tf from '@tensorflow/tfjs';
 import { generateBuiltinDataset } from '../../core/datasets/index.ts';
 import { serializeProject } from '../../core/project/index.ts';
 import type { LayerLabProject, ProjectWeights } from '../../core/project/index.ts';
@@ -42,8 +41,6 @@ function toProjectWeights(weights: ReturnType<typeof getLayerWeights>): ProjectW
 }
 
 export async function runTrain(path: string, options: TrainOptions, io: CliIO): Promise<number> {
-  // PROD mode silences tfjs's "install tfjs-node" banner: the CLI deliberately runs the pure-JS CPU backend.
-  tf.env().set('PROD', true);
   const { project, warnings } = await readProject(path);
   for (const warning of warnings) io.err(`warning: ${warning}`);
   const validation = validateProject(project);

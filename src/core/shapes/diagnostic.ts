@@ -4,6 +4,7 @@ export type DiagnosticCode =
   | 'no-input'
   | 'cycle'
   | 'broken-edge'
+  | 'duplicate-id'
   | 'input-has-inputs'
   | 'unreachable'
   | 'dangling-output'

@@ -140,6 +140,20 @@ export function inferShapes(graph: Graph): GraphInference {
     });
   }
 
+  const seen = new Set<string>();
+  for (const node of graph.nodes) {
+    if (seen.has(node.id)) {
+      diagnostics.push({
+        severity: 'error',
+        code: 'duplicate-id',
+        nodeIds: [node.id],
+        message: `Two layers are named ${node.id}; every layer needs its own name, because it becomes the layer's name in Keras.`,
+        fix: `Rename one of them.`,
+      });
+    }
+    seen.add(node.id);
+  }
+
   for (const edge of graph.edges) {
     const missing = [edge.source, edge.target].filter((id) => !byId.has(id));
     if (missing.length > 0) {

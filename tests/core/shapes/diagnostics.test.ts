@@ -201,6 +201,12 @@ describe('validation messages a student reads', () => {
     );
   });
 
+  it('two layers with the same name', () => {
+    const d = only(chainGraph([input(), createNode('h', 'Dense'), createNode('h', 'Dense')]), 'duplicate-id');
+    expect(d.message).toBe("Two layers are named h; every layer needs its own name, because it becomes the layer's name in Keras.");
+    expect(d.nodeIds).toEqual(['h']);
+  });
+
   it('a connection to a node that is gone', () => {
     const graph: Graph = { nodes: [input(), createNode('h', 'Dense')], edges: [connect('x', 'h'), { id: 'e9', source: 'h', target: 'ghost', inputIndex: 0 }] };
     const d = only(graph, 'broken-edge');
