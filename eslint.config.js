@@ -43,6 +43,19 @@ export default tseslint.config(
     ),
   },
   {
+    // Keras files (.keras zip, model.weights.h5): core + h5wasm + fflate, browser-safe. Node's modules appear only as
+    // dynamic imports in h5wasmLoader.ts's Node branch, which this rule (static imports) leaves alone.
+    files: ['src/interop/**/*.ts'],
+    languageOptions: { globals: {} },
+    rules: {
+      ...restrict(
+        [...UI_LIBS, ...TFJS, ...NODE_BUILTINS, '**/engine/**', '**/worker/**', '**/state/**', '**/ui/**', '**/cli/**'],
+        'src/interop is browser-safe: core, h5wasm and fflate only; no React, React Flow, tfjs, DOM, Node or outer layers.',
+      ),
+      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'Buffer', 'process'],
+    },
+  },
+  {
     files: ['src/worker/**/*.ts'],
     rules: restrict([...UI_LIBS, ...NODE_BUILTINS, '**/state/**', '**/ui/**', '**/cli/**'], 'The worker imports only core and engine.'),
   },

@@ -16,8 +16,6 @@ export const EXIT = {
   invalid: 1,
   /** The file is missing, unreadable or malformed, or the command line is wrong. */
   badInput: 2,
-  /** The requested format is not available in this version. */
-  unavailable: 3,
 } as const;
 
 export class CliError extends Error {

@@ -9,6 +9,7 @@ const VERSION = '0.1.0';
 function parse(command: UsageTopic, args: string[]) {
   const options = {
     json: { type: 'boolean' },
+    fresh: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
     epochs: { type: 'string' },
     seed: { type: 'string' },
@@ -18,7 +19,7 @@ function parse(command: UsageTopic, args: string[]) {
   const allowed: Record<UsageTopic, readonly string[]> = {
     main: [],
     validate: ['json', 'help'],
-    train: ['json', 'help', 'epochs', 'seed', 'out'],
+    train: ['json', 'help', 'epochs', 'seed', 'out', 'fresh'],
     export: ['help', 'out', 'format'],
     import: ['help', 'out'],
   };
@@ -92,6 +93,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
             seed: wholeNumber('seed', values.seed, 0, 2 ** 32 - 1),
             out: values.out,
             json: values.json === true,
+            fresh: values.fresh === true,
           },
           io,
         );

@@ -28,6 +28,21 @@ export async function readTextFile(path: string): Promise<string> {
   }
 }
 
+/** Reads a file as bytes, turning every failure into a CliError with exit code 2. */
+export async function readBinaryFile(path: string): Promise<Uint8Array> {
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
+    if (info.size > MAX_FILE_BYTES) {
+      throw new CliError(`Cannot read ${path}: it is ${(info.size / 1024 / 1024).toFixed(0)} MB, above the 50 MB limit.`, EXIT.badInput);
+    }
+    return new Uint8Array(await readFile(path));
+  } catch (error) {
+    if (error instanceof CliError) throw error;
+    throw new CliError(describeFsError(path, error), EXIT.badInput);
+  }
+}
+
 /** Reads and checks a .layerlab.json project; warnings are returned for the caller to print. */
 export async function readProject(path: string): Promise<{ project: LayerLabProject; warnings: string[] }> {
   const text = await readTextFile(path);

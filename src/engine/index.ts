@@ -8,3 +8,4 @@ export type { LayerWeight, LayerWeights } from './weights.ts';
 export { layerNameOf, nodeIdOf } from './layerNames.ts';
 export { tfjsActivation } from './customActivations.ts';
 export { layerSeed } from './initialWeights.ts';
+export { fromProjectWeights, initialProjectWeights, toProjectWeights } from './projectWeights.ts';

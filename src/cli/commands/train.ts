@@ -1,12 +1,13 @@
 import { writeFile } from 'node:fs/promises';
 import { generateBuiltinDataset } from '../../core/datasets/index.ts';
 import { serializeProject } from '../../core/project/index.ts';
-import type { LayerLabProject, ProjectWeights } from '../../core/project/index.ts';
+import type { LayerLabProject } from '../../core/project/index.ts';
 import type { TrainingSettings } from '../../core/training/settings.ts';
 import { compileGraph } from '../../engine/compileGraph.ts';
 import { trainModel } from '../../engine/train.ts';
 import type { EpochReport } from '../../engine/train.ts';
-import { getLayerWeights } from '../../engine/weights.ts';
+import { getLayerWeights, setLayerWeights } from '../../engine/weights.ts';
+import { fromProjectWeights, toProjectWeights } from '../../engine/projectWeights.ts';
 import type { CliIO } from '../io.ts';
 import { CliError, EXIT } from '../io.ts';
 import { readProject } from '../readProject.ts';
@@ -17,6 +18,8 @@ export interface TrainOptions {
   seed?: number;
   out?: string;
   json: boolean;
+  /** Start from freshly initialised weights even when the project has trained ones. */
+  fresh: boolean;
 }
 
 function formatEpoch(report: EpochReport, total: number): string {
@@ -29,15 +32,6 @@ function formatEpoch(report: EpochReport, total: number): string {
   if (report.valLoss !== undefined) parts.push(`val_loss ${report.valLoss.toFixed(4)}`);
   if (report.valAccuracy !== undefined) parts.push(`val_accuracy ${(report.valAccuracy * 100).toFixed(1)}%`);
   return parts.join('  ');
-}
-
-function toProjectWeights(weights: ReturnType<typeof getLayerWeights>): ProjectWeights {
-  const layers: ProjectWeights['layers'] = {};
-  for (const [id, tensors] of weights) {
-    if (tensors.length === 0) continue;
-    layers[id] = tensors.map((t) => ({ name: t.name, shape: [...t.shape], values: Array.from(t.values) }));
-  }
-  return { layers };
 }
 
 export async function runTrain(path: string, options: TrainOptions, io: CliIO): Promise<number> {
@@ -62,7 +56,17 @@ export async function runTrain(path: string, options: TrainOptions, io: CliIO): 
     io.err(`Cannot build the model: ${compiled.message}`);
     return EXIT.invalid;
   }
+  const resume = project.weights !== null && !options.fresh;
+  if (resume && project.weights !== null) {
+    const problems = setLayerWeights(compiled.model, fromProjectWeights(project.weights));
+    if (problems.length > 0) {
+      compiled.model.dispose();
+      io.err(`The saved weights do not fit the network:\n  ${problems.join('\n  ')}\nRun again with --fresh to start from new weights.`);
+      return EXIT.invalid;
+    }
+  }
   if (!options.json) {
+    if (resume) io.out('Continuing from the weights saved in the project (add --fresh to start over).');
     io.out(
       `Training ${project.name} on ${data.dataset.name} (${data.dataset.numSamples} examples) for ${settings.epochs} epochs: ` +
         `${settings.optimizer}, learning rate ${settings.learningRate}, batch size ${settings.batchSize}, ${settings.loss}, seed ${settings.seed}`,

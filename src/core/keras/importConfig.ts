@@ -6,6 +6,7 @@
  * imports, with warnings for Keras arguments LayerLab ignores, or nothing does and every problem is listed, each
  * naming its layer. Pure and total: never throws, whatever the input.
  */
+import { layoutGraph } from '../graph/layout.ts';
 import type { Graph, GraphEdge, GraphNode } from '../graph/types.ts';
 import { NODE_ID_PATTERN } from '../graph/types.ts';
 import type { ActivationName, InitializerName, LayerKind, LayerParamsByKind, Regularizer, Shape } from '../layers/index.ts';
@@ -41,9 +42,6 @@ export const KERAS_IMPORT_LIMITS = {
   /** More layers than this is refused before anything else is read. */
   maxLayers: 2000,
 } as const;
-
-/** Layout of imported graphs: columns by longest-path depth, rows in file order. */
-export const IMPORT_LAYOUT = { columnWidth: 220, rowHeight: 120 } as const;
 
 /** Names that would reach Object.prototype when used as object keys elsewhere. */
 const RESERVED_NAMES: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
@@ -1009,25 +1007,6 @@ function wireFunctional(entries: LayerEntry[], config: JsonRecord, problems: Ker
 
 // ---- layout, graph and checks ------------------------------------------------------------------------------
 
-/** x = column width * longest-path depth from an input; y = row height * index within the column. */
-function layout(order: readonly string[], edges: readonly GraphEdge[]): Map<string, { x: number; y: number }> {
-  const depth = new Map<string, number>();
-  const sources = new Map<string, string[]>();
-  for (const edge of edges) append(sources, edge.target, edge.source);
-  for (const id of topologicalSort(order, edges).order) {
-    depth.set(id, Math.max(-1, ...(sources.get(id) ?? []).map((s) => depth.get(s) ?? 0)) + 1);
-  }
-  const rows = new Map<number, number>();
-  const positions = new Map<string, { x: number; y: number }>();
-  for (const id of order) {
-    const column = depth.get(id) ?? 0;
-    const row = rows.get(column) ?? 0;
-    rows.set(column, row + 1);
-    positions.set(id, { x: IMPORT_LAYOUT.columnWidth * column, y: IMPORT_LAYOUT.rowHeight * row });
-  }
-  return positions;
-}
-
 function makeNode<K extends LayerKind>(id: string, kind: K, params: LayerParamsByKind[K], position: { x: number; y: number }): GraphNode {
   return { id, kind, params, position } as GraphNode;
 }
@@ -1149,11 +1128,10 @@ function importModel(json: unknown): KerasImportResult {
       : wireFunctional(entries, config ?? {}, problems, warnings);
   if (problems.length > 0) return { ok: false, problems };
 
-  const positions = layout(wiring.order, wiring.edges);
   const byId = new Map(converted.map((layer) => [layer.entry.id, layer]));
   const nodes: GraphNode[] = [];
   for (const id of wiring.order) {
-    const position = positions.get(id) ?? { x: 0, y: 0 };
+    const position = { x: 0, y: 0 };
     const synthesized = wiring.synthesizedInput;
     if (synthesized !== null && synthesized.id === id) {
       nodes.push(makeNode(id, 'Input', { shape: synthesized.shape }, position));
@@ -1166,7 +1144,7 @@ function importModel(json: unknown): KerasImportResult {
   const nameOf = new Map(entries.map((e) => [e.id, e.name]));
   const graphProblems = checkGraph(graph, converted, wiring, nameOf);
   if (graphProblems.length > 0) return { ok: false, problems: graphProblems };
-  return { ok: true, graph, modelName, warnings };
+  return { ok: true, graph: layoutGraph(graph), modelName, warnings };
 }
 
 /**

@@ -201,23 +201,24 @@ describe('importKerasConfig on the Keras 3.15.1 fixtures', () => {
     });
   }
 
-  it('wires merge inputs in Keras order and lays the graph out by depth', () => {
+  it('wires merge inputs in Keras order and lays the graph out left to right (core/graph/layout.ts)', () => {
     const { graph } = expectOk(importKerasConfig(readFixture('func_multi_input')));
     expect(graph.edges.filter((e) => e.target === 'merge').map((e) => [e.source, e.inputIndex])).toEqual([
       ['ha', 0],
       ['hb', 1],
     ]);
+    // Columns 240 px apart by depth; the merge's inputs top to bottom in input order, the merge centred on them.
     expect(Object.fromEntries(graph.nodes.map((n) => [n.id, n.position]))).toEqual({
       in_a: { x: 0, y: 0 },
-      in_b: { x: 0, y: 120 },
-      ha: { x: 220, y: 0 },
-      hb: { x: 220, y: 120 },
-      merge: { x: 440, y: 0 },
-      score: { x: 660, y: 0 },
+      in_b: { x: 0, y: 104 },
+      ha: { x: 240, y: 0 },
+      hb: { x: 240, y: 104 },
+      merge: { x: 480, y: 52 },
+      score: { x: 720, y: 52 },
     });
     const residual = expectOk(importKerasConfig(readFixture('func_concat_add'))).graph;
     // proj is at depth 4 (x → branch_a → cat → drop → proj); sum takes proj and branch_a (in that order), so it is at depth 5.
-    expect(nodeById(residual, 'sum').position).toEqual({ x: 1100, y: 0 });
+    expect(nodeById(residual, 'sum').position).toEqual({ x: 1200, y: 52 });
     expect(residual.edges.filter((e) => e.target === 'sum').map((e) => [e.source, e.inputIndex])).toEqual([
       ['proj', 0],
       ['branch_a', 1],
@@ -867,7 +868,8 @@ describe('importKerasConfig on malformed and hostile input', () => {
     const chain = [k3Input('x', [2]), ...Array.from({ length: 1999 }, (_, i) => k3Dense(`d${i}`, 2, i === 0 ? 'x' : `d${i - 1}`))];
     const { graph } = expectOk(importKerasConfig(functional(chain, ['x'], ['d1998'])));
     expect(graph.nodes).toHaveLength(2000);
-    expect(nodeById(graph, 'd1998').position).toEqual({ x: 220 * 1999, y: 0 });
+    // Too deep for dagre: the layered fallback, a straight row 240 px apart.
+    expect(nodeById(graph, 'd1998').position).toEqual({ x: 240 * 1999, y: 0 });
   });
 
   it('refuses cycles and references to unknown layers', () => {

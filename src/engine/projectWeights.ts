@@ -1,0 +1,42 @@
+/**
+ * Weights as the project file and the exporters hold them (ProjectWeights: plain number arrays by node id), to and
+ * from the engine's typed arrays, and a network's starting weights for a seed.
+ */
+import type { Graph } from '../core/graph/types.ts';
+import type { ProjectWeights } from '../core/project/types.ts';
+import { compileGraph } from './compileGraph.ts';
+import type { LayerWeights } from './weights.ts';
+import { getLayerWeights } from './weights.ts';
+
+export function toProjectWeights(weights: LayerWeights): ProjectWeights {
+  const layers: ProjectWeights['layers'] = {};
+  for (const [id, tensors] of weights) {
+    if (tensors.length === 0) continue;
+    layers[id] = tensors.map((t) => ({ name: t.name, shape: [...t.shape], values: Array.from(t.values) }));
+  }
+  return { layers };
+}
+
+export function fromProjectWeights(weights: ProjectWeights): LayerWeights {
+  const map: LayerWeights = new Map();
+  for (const id of Object.keys(weights.layers)) {
+    const tensors = Object.hasOwn(weights.layers, id) ? weights.layers[id] : undefined;
+    if (tensors === undefined) continue;
+    map.set(
+      id,
+      tensors.map((t) => ({ name: t.name, shape: [...t.shape], values: Float32Array.from(t.values) })),
+    );
+  }
+  return map;
+}
+
+/** The weights a freshly built network starts with for `seed` (the same every time), or the reason it cannot be built. */
+export function initialProjectWeights(graph: Graph, seed: number): { ok: true; weights: ProjectWeights } | { ok: false; message: string } {
+  const compiled = compileGraph(graph, { seed });
+  if (!compiled.ok) return { ok: false, message: compiled.message };
+  try {
+    return { ok: true, weights: toProjectWeights(getLayerWeights(compiled.model)) };
+  } finally {
+    compiled.model.dispose();
+  }
+}
