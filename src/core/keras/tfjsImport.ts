@@ -13,6 +13,7 @@
  * Either everything imports (graph, weights, warnings) or nothing does and every problem is listed, each naming its
  * layer where there is one. Pure and total: never throws, whatever the input.
  */
+import { sanitizeName, uniqueId } from './import/layerNames.ts';
 import type { Graph } from '../graph/types.ts';
 import { NODE_ID_PATTERN } from '../graph/types.ts';
 import { formatShapeNoBatch } from '../layers/index.ts';
@@ -292,22 +293,6 @@ function layerName(layer: unknown): string | undefined {
   return ownString(layer, 'name') ?? (isRecord(config) ? ownString(config, 'name') : undefined);
 }
 
-/** A valid LayerLab id for an invalid layer name, as importConfig.ts makes one: "_" for each bad character, etc. */
-function sanitize(name: string): string {
-  let id = name.replace(/[^A-Za-z0-9_.-]/g, '_');
-  if (!/^[A-Za-z_]/.test(id)) id = `_${id}`;
-  return id.slice(0, 64);
-}
-
-function uniqueId(base: string, taken: ReadonlySet<string>): string {
-  if (!taken.has(base)) return base;
-  for (let k = 2; ; k += 1) {
-    const suffix = `_${k}`;
-    const candidate = `${base.slice(0, 64 - suffix.length)}${suffix}`;
-    if (!taken.has(candidate)) return candidate;
-  }
-}
-
 /** References `[name, node, tensor(, kwargs)]` anywhere in `value` (bounded depth), with names renamed. */
 function renameRefs(value: unknown, renames: ReadonlyMap<string, string>, depth = 0): unknown {
   if (depth > 8) return value;
@@ -347,7 +332,7 @@ function renameLayers(root: JsonRecord): Renamed {
       taken.add(undone);
       continue;
     }
-    const id = uniqueId(sanitize(name), taken);
+    const id = uniqueId(sanitizeName(name), taken);
     taken.add(id);
     renames.set(name, id);
     warnings.push(
