@@ -139,7 +139,7 @@ describe('layerlab export and import command structure', () => {
     });
     const run = await runCli(['export', path, '--format', 'keras-json', '-o', join(dir, 'm.json')]);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain('warning [out]: out cannot be exported to Keras: Keras has no step activation');
+    expect(run.stderr).toContain('error [out]: out cannot be exported to Keras: Keras has no step activation');
   });
 
   it('import turns a Keras model.to_json() file into a project that validates with Keras parameter counts', async () => {

@@ -72,7 +72,8 @@ export async function runExport(path: string, format: string, outPath: string | 
   const validation = validateProject(project);
   const blocking = validation.diagnostics.filter((d) => (d.severity === 'error' && !d.code.startsWith('dataset-')) || d.code === 'not-in-keras');
   if (blocking.length > 0) {
-    for (const d of blocking) io.err(formatDiagnostic(d));
+    // A layer Keras cannot express is only a warning while building, but it stops an export.
+    for (const d of blocking) io.err(formatDiagnostic({ ...d, severity: 'error' }));
     io.err(`Cannot export ${path}: fix the problem${blocking.length === 1 ? '' : 's'} above first.`);
     return EXIT.invalid;
   }
