@@ -14,7 +14,7 @@ import { compileGraph } from '../../src/engine/compileGraph.ts';
 import { getLayerWeights, setLayerWeights } from '../../src/engine/weights.ts';
 import type { LayerWeights } from '../../src/engine/weights.ts';
 import { describeKeras, runKerasScript } from '../support/keras.ts';
-import { arbitraryValidGraph } from '../support/randomGraph.ts';
+import { arbitraryValidGraph, withoutStep } from '../support/randomGraph.ts';
 import { asList } from './helpers.ts';
 
 const GRAPH_COUNT = 80;
@@ -37,16 +37,6 @@ interface Case {
   tfjsWeights: Record<string, Record<string, number[]>>;
 }
 
-/** Keras has no step activation; for this comparison use sigmoid in its place (same shapes, smooth). */
-function withoutStep(graph: Graph): Graph {
-  const nodes = graph.nodes.map((n): GraphNode => {
-    if ((n.kind === 'Dense' || n.kind === 'Activation') && n.params.activation === 'step') {
-      return { ...n, params: { ...n.params, activation: 'sigmoid' } } as GraphNode;
-    }
-    return n;
-  });
-  return { nodes, edges: graph.edges };
-}
 
 /** For the training-mode comparison: no Dropout (its masks are random), so rate 0 (the identity). */
 function withoutDropout(graph: Graph): Graph {

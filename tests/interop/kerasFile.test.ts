@@ -33,7 +33,7 @@ import type { InteropProblem, KerasFileReadResult } from '../../src/interop/kera
 import { KERAS_FILE_LIMITS, pythonJsonDumps, readKerasFile, writeKerasFile } from '../../src/interop/kerasFile.ts';
 import { kerasSnakeCase, kerasWeightLayout, readKerasWeightsH5, writeKerasWeightsH5 } from '../../src/interop/kerasWeightsH5.ts';
 import { describeKeras, runKerasScript } from '../support/keras.ts';
-import { arbitraryValidGraph } from '../support/randomGraph.ts';
+import { arbitraryValidGraph, withoutStep } from '../support/randomGraph.ts';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/keras/', import.meta.url));
 const SCRIPT = fileURLToPath(new URL('./keras_load_check.py', import.meta.url));
@@ -141,16 +141,6 @@ function cycle<T>(items: readonly T[], i: number): T {
   return item;
 }
 
-/** Keras has no step activation: sigmoid in its place (same shapes). */
-function withoutStep(graph: Graph): Graph {
-  const nodes = graph.nodes.map((n): GraphNode => {
-    if ((n.kind === 'Dense' || n.kind === 'Activation') && n.params.activation === 'step') {
-      return { ...n, params: { ...n.params, activation: 'sigmoid' } } as GraphNode;
-    }
-    return n;
-  });
-  return { nodes, edges: graph.edges };
-}
 
 /** The engine's freshly initialised weights for `graph` (seeded), as ProjectWeights. */
 function freshWeights(graph: Graph, seed: number): ProjectWeights {

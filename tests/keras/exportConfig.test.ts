@@ -32,7 +32,7 @@ import { inferShapes } from '../../src/core/shapes/inferShapes.ts';
 import type { LossName, OptimizerName, TrainingSettings } from '../../src/core/training/settings.ts';
 import { DEFAULT_TRAINING, LOSSES, OPTIMIZERS } from '../../src/core/training/settings.ts';
 import { describeKeras, runKerasScript } from '../support/keras.ts';
-import { arbitraryValidGraph } from '../support/randomGraph.ts';
+import { arbitraryValidGraph, replaceActivation, withoutStep } from '../support/randomGraph.ts';
 
 const FIXTURES_DIR = fileURLToPath(new URL('../fixtures/keras/', import.meta.url));
 const CHECK_SCRIPT = 'tests/keras/check_keras_json.py';
@@ -96,27 +96,8 @@ function withoutPositions(graph: Graph): { nodes: Omit<GraphNode, 'position'>[];
   return { nodes: graph.nodes.map(({ position: _position, ...rest }) => rest), edges: graph.edges };
 }
 
-/** Keras has no step activation; for these checks a step layer becomes a sigmoid one. */
-function withoutStep(graph: Graph): Graph {
-  const nodes = graph.nodes.map((node): GraphNode => {
-    if ((node.kind === 'Dense' || node.kind === 'Activation') && node.params.activation === 'step') {
-      return { ...node, params: { ...node.params, activation: 'sigmoid' } } as GraphNode;
-    }
-    return node;
-  });
-  return { nodes, edges: graph.edges };
-}
 
-/** LayerLab's swish is Keras's silu (the same function); Keras writes it as silu, so it imports back as silu. */
-function swishAsSilu(graph: Graph): Graph {
-  const nodes = graph.nodes.map((node): GraphNode => {
-    if ((node.kind === 'Dense' || node.kind === 'Activation') && node.params.activation === 'swish') {
-      return { ...node, params: { ...node.params, activation: 'silu' } } as GraphNode;
-    }
-    return node;
-  });
-  return { nodes, edges: graph.edges };
-}
+const swishAsSilu = (graph: Graph): Graph => replaceActivation(graph, 'swish', 'silu');
 
 const RANDOM_GRAPH_COUNT = 200;
 const RANDOM_GRAPHS: readonly Graph[] = fc

@@ -1,21 +1,11 @@
 import fc from 'fast-check';
 import { beforeAll, expect, it } from 'vitest';
-import type { Graph, GraphNode } from '../../src/core/graph/types.ts';
+import type { Graph } from '../../src/core/graph/types.ts';
 import { inferShapes } from '../../src/core/shapes/inferShapes.ts';
-import { arbitraryValidGraph } from '../support/randomGraph.ts';
+import { arbitraryValidGraph, withoutStep } from '../support/randomGraph.ts';
 import type { KerasGraphReport } from '../support/keras.ts';
 import { describeKeras, kerasGraphReports } from '../support/keras.ts';
 
-/** Keras has no step activation; for this comparison a step layer is the same shape as a sigmoid one. */
-function withoutStep(graph: Graph): Graph {
-  const nodes = graph.nodes.map((node): GraphNode => {
-    if ((node.kind === 'Dense' || node.kind === 'Activation') && node.params.activation === 'step') {
-      return { ...node, params: { ...node.params, activation: 'sigmoid' } } as GraphNode;
-    }
-    return node;
-  });
-  return { nodes, edges: graph.edges };
-}
 
 const GRAPH_COUNT = 300;
 

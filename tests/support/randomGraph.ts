@@ -411,3 +411,17 @@ export function arbitraryGraphRecipe(): fc.Arbitrary<GraphRecipe> {
 export function arbitraryValidGraph(): fc.Arbitrary<Graph> {
   return arbitraryGraphRecipe().map(buildGraph);
 }
+
+/** The graph with every Dense or Activation layer using activation `from` switched to `to`. */
+export function replaceActivation(graph: Graph, from: ActivationName, to: ActivationName): Graph {
+  const nodes = graph.nodes.map((node): GraphNode => {
+    if ((node.kind === 'Dense' || node.kind === 'Activation') && node.params.activation === from) {
+      return { ...node, params: { ...node.params, activation: to } } as GraphNode;
+    }
+    return node;
+  });
+  return { nodes, edges: graph.edges };
+}
+
+/** Keras has no step activation; for comparisons with Keras a step layer becomes a sigmoid one (same shapes). */
+export const withoutStep = (graph: Graph): Graph => replaceActivation(graph, 'step', 'sigmoid');
