@@ -1,9 +1,10 @@
 import { readFile, stat } from 'node:fs/promises';
-import { formatProjectErrors, parseProject } from '../core/project/index.ts';
+import { formatProjectErrors, MAX_PROJECT_FILE_BYTES, parseProject } from '../core/project/index.ts';
 import type { LayerLabProject } from '../core/project/index.ts';
 import { CliError, EXIT } from './io.ts';
 
-const MAX_FILE_BYTES = 50 * 1024 * 1024;
+// The same cap the project loader applies, for every file the CLI reads.
+const MAX_FILE_BYTES = MAX_PROJECT_FILE_BYTES;
 
 function describeFsError(path: string, error: unknown): string {
   const code = (error as { code?: string }).code;

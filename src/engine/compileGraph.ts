@@ -15,7 +15,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import './tfjsEnvironment.ts';
-import { incomingEdges, topologicalOrder } from '../core/graph/topology.ts';
+import { incomingEdges } from '../core/graph/topology.ts';
 import type { Graph, GraphNode } from '../core/graph/types.ts';
 import type { InitializerName, Shape } from '../core/layers/index.ts';
 import { resolveAxis } from '../core/layers/index.ts';
@@ -187,7 +187,7 @@ export function compileGraph(graph: Graph, options: CompileOptions = {}): Compil
   const built: tf.layers.Layer[] = [];
   let current = '';
   try {
-    for (const id of topologicalOrder(graph)) {
+    for (const id of inference.order) {
       current = id;
       const node = byId.get(id);
       const info = inference.nodes.get(id);

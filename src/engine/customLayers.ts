@@ -304,9 +304,10 @@ export class LayerLabDropout extends tf.layers.Layer {
   }
 
   override call(inputs: tf.Tensor | tf.Tensor[], kwargs: Kwargs): tf.Tensor {
+    const x = single(inputs);
+    // When predicting, Dropout does nothing: hand the input on without a copy (this runs on every heatmap frame).
+    if (kwargs['training'] !== true || this.rate <= 0) return x;
     return tf.tidy(() => {
-      const x = single(inputs);
-      if (kwargs['training'] !== true || this.rate <= 0) return tf.clone(x);
       if (this.rate >= 1) return tf.zerosLike(x);
       const callSeed = `${this.seed}/${this.calls}`;
       this.calls += 1;

@@ -54,17 +54,11 @@ export function makeTargets(labels: Int32Array, numClasses: number, units: numbe
   });
 }
 
-/** Fraction of examples whose highest output (or output ≥ 0.5 for one unit) is the right class. */
-function accuracyOf(predictions: tf.Tensor, labels: tf.Tensor): number {
-  const fraction = tf.tidy(() => {
-    const units = predictions.shape[predictions.shape.length - 1] ?? 1;
-    const predicted = units === 1 ? predictions.reshape([-1]).greaterEqual(0.5).toInt() : predictions.argMax(-1).toInt();
-    return predicted.equal(labels).toFloat().mean();
-  });
-  // Read outside tidy (reading inside makes tidy scan the array), then free the scalar.
-  const value = fraction.dataSync()[0] ?? 0;
-  fraction.dispose();
-  return value;
+/** A tfjs loss/metrics result as numbers: [loss, accuracy]. */
+async function lossAndAccuracy(result: number | number[] | tf.Scalar | tf.Scalar[]): Promise<[number, number]> {
+  const list = Array.isArray(result) ? result : [result];
+  const values = await Promise.all(list.map(async (v: number | tf.Scalar) => (typeof v === 'number' ? v : (await v.data())[0] ?? Number.NaN)));
+  return [values[0] ?? Number.NaN, values[1] ?? Number.NaN];
 }
 
 function describeDivergence(epoch: number, settings: TrainingSettings): string {
@@ -77,7 +71,7 @@ function describeDivergence(epoch: number, settings: TrainingSettings): string {
 
 /**
  * Trains `model` in place with the same semantics as Keras fit(): shuffled mini-batches (seeded), an optimizer step per
- * batch, and the mean batch loss and accuracy per epoch. `onEpoch` may return false to stop early. Never throws on
+ * batch, and the mean batch loss and accuracy per epoch (one forward and backward pass per batch, nothing more). `onEpoch` may return false to stop early. Never throws on
  * a diverging run: it stops and says why.
  */
 export async function trainModel(
@@ -90,47 +84,43 @@ export async function trainModel(
   const units = outputShape[outputShape.length - 1] ?? 1;
   // tfjs frees an optimizer only when it made it from a string, so this one is disposed in `finally`.
   const optimizer = makeOptimizer(settings.optimizer, settings.learningRate);
-  model.compile({ optimizer, loss: TFJS_LOSS[settings.loss] });
+  // 'accuracy' picks the metric Keras picks for the loss (binary for one unit, categorical or sparse otherwise).
+  model.compile({ optimizer, loss: TFJS_LOSS[settings.loss], metrics: ['accuracy'] });
 
   const rng = createRng(settings.seed);
   const valCount = Math.floor(data.numSamples * settings.validationSplit);
   const trainCount = data.numSamples - valCount;
-  const all = tf.tensor2d(data.features, [data.numSamples, data.numFeatures]);
-  const allTargets = makeTargets(data.labels, data.numClasses, units, settings.loss);
-  const allLabels = tf.tensor1d(data.labels, 'int32');
-  const trainIndex = tf.range(0, trainCount, 1, 'int32');
-  const valIndex = valCount > 0 ? tf.range(trainCount, data.numSamples, 1, 'int32') : null;
-  const [xTrain, yTrain, lTrain] = [all, allTargets, allLabels].map((t) => tf.gather(t, trainIndex)) as [tf.Tensor, tf.Tensor, tf.Tensor];
-  const validation = valIndex === null ? null : ([all, allTargets, allLabels].map((t) => tf.gather(t, valIndex)) as [tf.Tensor, tf.Tensor, tf.Tensor]);
+  // The generators shuffle their rows, so the last rows are a fair held-out set.
+  const x = tf.tensor2d(data.features, [data.numSamples, data.numFeatures]);
+  const y = makeTargets(data.labels, data.numClasses, units, settings.loss);
+  const [xTrain, xVal] = tf.split(x, [trainCount, valCount]) as [tf.Tensor, tf.Tensor];
+  const [yTrain, yVal] = tf.split(y, [trainCount, valCount]) as [tf.Tensor, tf.Tensor];
+  tf.dispose([x, y]);
   const epochs: EpochReport[] = [];
   try {
     for (let epoch = 1; epoch <= settings.epochs; epoch += 1) {
       const order = permutation(trainCount, rng);
       let lossSum = 0;
+      let accuracySum = 0;
       for (let start = 0; start < trainCount; start += settings.batchSize) {
         const batchOrder = order.subarray(start, Math.min(start + settings.batchSize, trainCount));
         const index = tf.tensor1d(Int32Array.from(batchOrder), 'int32');
         const xs = tf.gather(xTrain, index);
         const ys = tf.gather(yTrain, index);
-        const result = await model.trainOnBatch(xs, ys);
+        const [batchLoss, batchAccuracy] = await lossAndAccuracy(await model.trainOnBatch(xs, ys));
         tf.dispose([index, xs, ys]);
-        const batchLoss = Array.isArray(result) ? (result[0] ?? Number.NaN) : result;
         lossSum += batchLoss * batchOrder.length;
+        accuracySum += batchAccuracy * batchOrder.length;
       }
-      const loss = lossSum / trainCount;
-      if (!Number.isFinite(loss)) {
+      // As Keras's fit() reports them: the means over the epoch's batches.
+      const report: EpochReport = { epoch, loss: lossSum / trainCount, accuracy: accuracySum / trainCount };
+      if (!Number.isFinite(report.loss)) {
         return { ok: false, message: describeDivergence(epoch, settings), epochs };
       }
-      const predictions = model.predict(xTrain, { batchSize: trainCount }) as tf.Tensor;
-      const report: EpochReport = { epoch, loss, accuracy: accuracyOf(predictions, lTrain) };
-      predictions.dispose();
-      if (validation !== null) {
-        const [xVal, yVal, lVal] = validation;
-        const valPredictions = model.predict(xVal, { batchSize: valCount }) as tf.Tensor;
-        const evaluated = model.evaluate(xVal, yVal, { batchSize: valCount }) as tf.Scalar;
-        report.valLoss = evaluated.dataSync()[0] ?? Number.NaN;
-        report.valAccuracy = accuracyOf(valPredictions, lVal);
-        tf.dispose([valPredictions, evaluated]);
+      if (valCount > 0) {
+        const evaluated = model.evaluate(xVal, yVal, { batchSize: valCount }) as tf.Scalar[];
+        [report.valLoss, report.valAccuracy] = await lossAndAccuracy(evaluated);
+        tf.dispose(evaluated);
       }
       epochs.push(report);
       if (onEpoch(report) === false) return { ok: true, epochs, stopped: true };
@@ -138,8 +128,6 @@ export async function trainModel(
     return { ok: true, epochs, stopped: false };
   } finally {
     optimizer.dispose();
-    tf.dispose([all, allTargets, allLabels, trainIndex, xTrain, yTrain, lTrain]);
-    if (valIndex !== null) valIndex.dispose();
-    if (validation !== null) tf.dispose(validation);
+    tf.dispose([xTrain, xVal, yTrain, yVal]);
   }
 }

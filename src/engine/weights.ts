@@ -4,7 +4,7 @@
  * Layers without weights are left out of the map.
  */
 import * as tf from '@tensorflow/tfjs';
-import { formatShapeNoBatch } from '../core/layers/index.ts';
+import { formatShapeNoBatch, shapesEqual } from '../core/layers/index.ts';
 import { layerNameOf, nodeIdOf } from './layerNames.ts';
 
 export interface LayerWeight {
@@ -49,10 +49,6 @@ function listWords(words: readonly string[]): string {
   return `${words.slice(0, -1).join(', ')} and ${words[words.length - 1] ?? ''}`;
 }
 
-function sameShape(a: readonly number[], b: readonly number[]): boolean {
-  return a.length === b.length && a.every((d, i) => d === b[i]);
-}
-
 /** The problems with loading `given` into a layer whose weights are `own`; empty when it fits exactly. */
 function layerProblems(nodeId: string, own: readonly tf.LayerVariable[], given: readonly LayerWeight[]): string[] {
   const problems: string[] = [];
@@ -75,7 +71,7 @@ function layerProblems(nodeId: string, own: readonly tf.LayerVariable[], given: 
       problems.push(`${nodeId}: no ${name} weights were given, ${keeps}.`);
       continue;
     }
-    if (!sameShape(match.shape, shape)) {
+    if (!shapesEqual(match.shape, shape)) {
       problems.push(
         `${nodeId}: its ${name} weights have shape ${formatShapeNoBatch(shape)} in this network, but the weights given have shape ${formatShapeNoBatch(match.shape)}, ${keeps}.`,
       );

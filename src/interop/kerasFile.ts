@@ -39,7 +39,6 @@ import { ZipFailure } from './zipReader.ts';
 
 export type { InteropProblem } from './interopProblem.ts';
 export { KERAS_FILE_LIMITS } from './kerasArchive.ts';
-export { expectedWeights } from './networkWeights.ts';
 export { pythonJsonDumps } from './pythonJson.ts';
 
 export type KerasFileWriteResult = { ok: true; bytes: Uint8Array } | { ok: false; problems: InteropProblem[] };

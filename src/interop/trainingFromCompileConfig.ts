@@ -6,16 +6,13 @@ import { exportKerasCompileConfig } from '../core/keras/exportConfig.ts';
 import { describeValue, isRecord, own, readSerialized } from '../core/keras/kerasFormat.ts';
 import type { JsonRecord } from '../core/keras/kerasFormat.ts';
 import type { LossName, OptimizerName, TrainingSettings } from '../core/training/settings.ts';
-import { DEFAULT_TRAINING, LOSSES, TRAINING_LIMITS } from '../core/training/settings.ts';
+import { DEFAULT_TRAINING, KERAS_OPTIMIZER_CLASS, LOSSES, OPTIMIZERS, TRAINING_LIMITS } from '../core/training/settings.ts';
 import { quote } from './interopProblem.ts';
 import { kerasSnakeCase } from './kerasWeightLayout.ts';
 
-const OPTIMIZER_BY_CLASS: ReadonlyMap<string, OptimizerName> = new Map([
-  ['SGD', 'sgd'],
-  ['Adam', 'adam'],
-  ['RMSprop', 'rmsprop'],
-  ['Adagrad', 'adagrad'],
-]);
+const OPTIMIZER_BY_CLASS: ReadonlyMap<string, OptimizerName> = new Map(
+  OPTIMIZERS.map((name) => [KERAS_OPTIMIZER_CLASS[name], name] as const),
+);
 
 const LOSS_ALIASES: ReadonlyMap<string, LossName> = new Map([
   ['mse', 'mean_squared_error'],

@@ -145,3 +145,41 @@ describe('layerlab train continues from saved weights', () => {
     expect(resumedLoss).toBeLessThan(freshLoss / 2);
   }, 60_000);
 });
+
+describe('command-line mistakes get a clear message', () => {
+  it('export without --format, import without -o, a folder as a project, an unknown help topic (exit 2)', async () => {
+    const [noFormat, noOut, folder, topic] = await Promise.all([
+      runCli(['export', 'examples/xor.layerlab.json', '-o', join(dir, 'x.json')]),
+      runCli(['import', 'tests/fixtures/keras/seq_mlp.keras']),
+      runCli(['validate', 'examples']),
+      runCli(['help', 'deploy']),
+    ]);
+    expect(noFormat.code).toBe(2);
+    expect(noFormat.stderr.split('\n')[0]).toBe('export needs --format.');
+    expect(noOut.code).toBe(2);
+    expect(noOut.stderr.trim()).toBe('import needs -o PROJECT: the .layerlab.json file to write.');
+    expect(folder.code).toBe(2);
+    expect(folder.stderr.trim()).toBe('Cannot read examples: it is a folder, not a project file.');
+    expect(topic.code).toBe(2);
+    expect(topic.stderr.split('\n')[0]).toBe('There is no command "deploy".');
+  });
+
+  it('saved weights that no longer fit the network stop training (exit 1) and point to --fresh', async () => {
+    const trained = join(dir, 'changed.layerlab.json');
+    expect((await runCli(['train', 'examples/xor.layerlab.json', '--epochs', '1', '--out', trained])).code).toBe(0);
+    const project = JSON.parse(readFileSync(trained, 'utf8')) as { graph: { nodes: { params: Record<string, unknown> }[] } };
+    const hidden = project.graph.nodes[1];
+    if (hidden !== undefined) hidden.params.units = 5;
+    writeFileSync(trained, JSON.stringify(project));
+    const run = await runCli(['train', trained, '--epochs', '1']);
+    expect(run.code).toBe(1);
+    const lines = run.stderr.trim().split('\n');
+    expect(lines[0]).toBe('The saved weights do not fit the network:');
+    expect(lines[1]).toBe(
+      '  hidden: its kernel weights have shape (2, 5) in this network, but the weights given have shape (2, 4), so hidden keeps its current weights.',
+    );
+    expect(lines[lines.length - 1]).toBe('Run again with --fresh to start from new weights.');
+    const fresh = await runCli(['train', trained, '--epochs', '1', '--fresh']);
+    expect(fresh.code).toBe(0);
+  });
+});

@@ -42,6 +42,8 @@ export function asList(result: tf.Tensor | tf.Tensor[]): tf.Tensor[] {
 
 /** Largest |a - b| / (atol + rtol * |b|) over two equally long arrays; > 1 means "not close". */
 export function closeness(actual: ArrayLike<number>, expected: ArrayLike<number>, atol: number, rtol = 0): number {
+  // Arrays of different lengths (or nothing to compare) are never close.
+  if (actual.length !== expected.length || expected.length === 0) return Number.POSITIVE_INFINITY;
   let worst = 0;
   for (let i = 0; i < expected.length; i += 1) {
     const a = actual[i] ?? Number.NaN;

@@ -35,19 +35,18 @@ function refuse(path: string, problems: readonly Problem[]): never {
 
 const isZip = (bytes: Uint8Array): boolean => bytes[0] === 0x50 && bytes[1] === 0x4b;
 
-/** A classroom dataset shaped like the imported network's output, so the project opens ready to adjust. */
-export function suggestDataset(graph: Graph): BuiltinDatasetConfig {
+/**
+ * A classroom dataset and loss shaped like the imported network's output, so the project opens ready to adjust:
+ * spiral with k classes for a k-unit output (k = 3..5), otherwise XOR; binary crossentropy for one unit.
+ */
+export function suggestTraining(graph: Graph): { dataset: BuiltinDatasetConfig; loss: LossName } {
   const inference = inferShapes(graph);
   const output = inference.outputs.length === 1 ? inference.nodes.get(inference.outputs[0] ?? '') : undefined;
-  const units = output?.status === 'ok' && output.shape.length === 1 ? (output.shape[0] ?? 1) : 1;
-  return units >= 3 && units <= 5 ? { ...DEFAULT_PROJECT_DATASET, name: 'spiral', classes: units } : { ...DEFAULT_PROJECT_DATASET };
-}
-
-function suggestLoss(graph: Graph): LossName {
-  const inference = inferShapes(graph);
-  const output = inference.nodes.get(inference.outputs[0] ?? '');
   const units = output?.status === 'ok' ? (output.shape[output.shape.length - 1] ?? 1) : 1;
-  return units === 1 ? 'binary_crossentropy' : 'categorical_crossentropy';
+  return {
+    dataset: units >= 3 && units <= 5 ? { ...DEFAULT_PROJECT_DATASET, name: 'spiral', classes: units } : { ...DEFAULT_PROJECT_DATASET },
+    loss: units === 1 ? 'binary_crossentropy' : 'categorical_crossentropy',
+  };
 }
 
 async function importTfjs(path: string, json: Record<string, unknown>): Promise<Imported> {
@@ -103,8 +102,8 @@ export async function runImport(modelPath: string, outPath: string | undefined, 
   if (outPath === undefined) throw new CliError('import needs -o PROJECT: the .layerlab.json file to write.', EXIT.badInput);
   const imported = await readModel(modelPath);
   for (const warning of imported.warnings) io.err(`warning: ${warning}`);
-  const dataset = suggestDataset(imported.graph);
-  const training: TrainingSettings = { ...DEFAULT_TRAINING, loss: suggestLoss(imported.graph), ...imported.training };
+  const { dataset, loss } = suggestTraining(imported.graph);
+  const training: TrainingSettings = { ...DEFAULT_TRAINING, loss, ...imported.training };
   const project = { ...createProject(imported.modelName || basename(modelPath), imported.graph, dataset, training), weights: imported.weights };
   try {
     await writeFile(outPath, serializeProject(project));

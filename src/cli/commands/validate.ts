@@ -3,7 +3,7 @@ import type { Diagnostic } from '../../core/shapes/diagnostic.ts';
 import { validateNetwork } from '../../core/validation/validateNetwork.ts';
 import type { NetworkValidation } from '../../core/validation/validateNetwork.ts';
 import type { LayerLabProject } from '../../core/project/index.ts';
-import { summarizeDataset } from '../datasetSummary.ts';
+import { summarizeDataset } from '../../core/validation/datasetSummary.ts';
 import type { CliIO } from '../io.ts';
 import { EXIT } from '../io.ts';
 import { readProject } from '../readProject.ts';

@@ -25,12 +25,22 @@ export function outgoingEdges(graph: Graph): Map<string, GraphEdge[]> {
   return bySource;
 }
 
+/** Both edge maps of a graph, computed once and shared by the functions below. */
+export interface Adjacency {
+  incoming: Map<string, GraphEdge[]>;
+  outgoing: Map<string, GraphEdge[]>;
+}
+
+export function adjacency(graph: Graph): Adjacency {
+  return { incoming: incomingEdges(graph), outgoing: outgoingEdges(graph) };
+}
+
 /**
  * Groups of nodes that lie on a cycle (strongly connected components with more than one node, or a node
  * wired to itself), each in graph order. Iterative Tarjan, so a long chain cannot overflow the stack.
  */
-export function findCycles(graph: Graph): string[][] {
-  const out = outgoingEdges(graph);
+export function findCycles(graph: Graph, edges: Adjacency = adjacency(graph)): string[][] {
+  const out = edges.outgoing;
   const order = new Map(graph.nodes.map((n, i) => [n.id, i]));
   const index = new Map<string, number>();
   const low = new Map<string, number>();
@@ -95,9 +105,9 @@ export function findCycles(graph: Graph): string[][] {
  * Nodes in an order where every node comes after all of its inputs (Kahn's algorithm, ties in graph order).
  * Nodes on or after a cycle are left out.
  */
-export function topologicalOrder(graph: Graph): string[] {
-  const incoming = incomingEdges(graph);
-  const out = outgoingEdges(graph);
+export function topologicalOrder(graph: Graph, edges: Adjacency = adjacency(graph)): string[] {
+  const incoming = edges.incoming;
+  const out = edges.outgoing;
   const remaining = new Map<string, number>();
   for (const node of graph.nodes) remaining.set(node.id, incoming.get(node.id)?.length ?? 0);
   const ready = graph.nodes.filter((n) => remaining.get(n.id) === 0).map((n) => n.id);
@@ -115,8 +125,8 @@ export function topologicalOrder(graph: Graph): string[] {
 }
 
 /** Ids of nodes reachable by following edges forward from `starts` (the starts included). */
-export function reachableFrom(graph: Graph, starts: readonly string[]): Set<string> {
-  const out = outgoingEdges(graph);
+export function reachableFrom(graph: Graph, starts: readonly string[], edges: Adjacency = adjacency(graph)): Set<string> {
+  const out = edges.outgoing;
   const seen = new Set<string>(starts);
   const queue = [...starts];
   while (queue.length > 0) {

@@ -20,7 +20,10 @@ export class ProblemsByLayer {
     else if (!list.includes(message)) list.push(message);
   }
 
-  /** Every error core found in the graph, each on the first node it points at. */
+  /**
+   * Every error core found in the graph, each on the first node it points at; and, for a graph that is sound but
+   * has nothing after its Input (core only warns), that there is no model to export.
+   */
   addGraphErrors(graph: Graph, inference: GraphInference): void {
     const ids = new Set(graph.nodes.map((n) => n.id));
     for (const diagnostic of inference.diagnostics) {
@@ -28,13 +31,16 @@ export class ProblemsByLayer {
       const first = diagnostic.nodeIds[0];
       this.add(first !== undefined && ids.has(first) ? first : null, diagnostic.message);
     }
+    if (this.size === 0 && inference.outputs.length === 0) {
+      this.add(null, 'The network has no layer after its Input, so there is no model to export. Add a layer and connect the Input to it.');
+    }
   }
 
   get size(): number {
     return this.byLayer.size;
   }
 
-  list(separator = ' '): LayerProblemText[] {
-    return [...this.byLayer].map(([layer, messages]) => ({ layer, message: messages.join(separator) }));
+  list(): LayerProblemText[] {
+    return [...this.byLayer].map(([layer, messages]) => ({ layer, message: messages.join(' ') }));
   }
 }

@@ -31,11 +31,13 @@
  * letter or digit), as in the engine; tfjsImport.ts undoes it. Weights are float32 little-endian in manifest order,
  * named "<layer>/<weight>" with Keras's weight names. Pure TypeScript (no tfjs import), so the browser can call it.
  */
+import { expectedWeights } from '../shapes/expectedWeights.ts';
+import type { ExpectedWeight } from '../shapes/expectedWeights.ts';
 import { ProblemsByLayer } from './problemsByLayer.ts';
 import { incomingEdges } from '../graph/topology.ts';
 import type { Graph, GraphNode } from '../graph/types.ts';
 import type { ActivationName, InitializerName, Regularizer, Shape } from '../layers/index.ts';
-import { elementCount, formatShape, formatShapeNoBatch, isLayerKind, resolveAxis } from '../layers/index.ts';
+import { elementCount, formatShape, formatShapeNoBatch, isLayerKind, resolveAxis, shapesEqual } from '../layers/index.ts';
 import type { ProjectWeights, WeightTensor } from '../project/types.ts';
 import { inferShapes } from '../shapes/inferShapes.ts';
 import type { GraphInference } from '../shapes/inferShapes.ts';
@@ -117,52 +119,6 @@ export function tfjsLayerName(nodeId: string): string {
 }
 
 // ---- weights a graph has -----------------------------------------------------------------------------------
-
-export interface ExpectedWeight {
-  /** Keras's name: kernel, bias, gamma, beta, moving_mean, moving_variance, alpha. */
-  name: string;
-  shape: number[];
-}
-
-/**
- * The weights each layer of `graph` has, by node id, with Keras's names, shapes and order (Dense kernel, bias;
- * BatchNormalization gamma, beta, moving_mean, moving_variance; PReLU alpha). Layers without weights, and layers
- * whose shapes core cannot work out, are left out.
- */
-export function expectedWeights(graph: Graph, inference: GraphInference = inferShapes(graph)): Map<string, ExpectedWeight[]> {
-  const out = new Map<string, ExpectedWeight[]>();
-  for (const node of graph.nodes) {
-    const info = inference.nodes.get(node.id);
-    if (info?.status !== 'ok') continue;
-    const input = info.inputShapes[0] ?? [];
-    const weights: ExpectedWeight[] = [];
-    switch (node.kind) {
-      case 'Dense': {
-        const fanIn = input[input.length - 1] ?? 0;
-        weights.push({ name: 'kernel', shape: [fanIn, node.params.units] });
-        if (node.params.use_bias) weights.push({ name: 'bias', shape: [node.params.units] });
-        break;
-      }
-      case 'BatchNormalization': {
-        const index = resolveAxis(node.params.axis, input.length);
-        const channels = index === null ? 0 : (input[index] ?? 0);
-        if (node.params.scale) weights.push({ name: 'gamma', shape: [channels] });
-        if (node.params.center) weights.push({ name: 'beta', shape: [channels] });
-        weights.push({ name: 'moving_mean', shape: [channels] }, { name: 'moving_variance', shape: [channels] });
-        break;
-      }
-      case 'PReLU': {
-        const shared = new Set(node.params.shared_axes ?? []);
-        weights.push({ name: 'alpha', shape: input.map((d, i) => (shared.has(i + 1) ? 1 : d)) });
-        break;
-      }
-      default:
-        break;
-    }
-    if (weights.length > 0) out.set(node.id, weights);
-  }
-  return out;
-}
 
 // ---- activations and initializers --------------------------------------------------------------------------
 
@@ -436,22 +392,26 @@ function stableTopologicalOrder(graph: Graph): string[] {
   return order;
 }
 
-function sameShape(a: readonly number[], b: readonly number[]): boolean {
-  return a.length === b.length && a.every((d, i) => d === b[i]);
-}
-
 /** Problems with a node's given weights against the weights it has; empty when they fit exactly. */
 function weightProblems(id: string, expected: readonly ExpectedWeight[], given: readonly WeightTensor[]): string[] {
   const problems: string[] = [];
   const names = expected.map((w) => w.name);
+  const seen = new Set<string>();
   for (const weight of given) {
-    if (!names.includes(weight.name)) problems.push(`${id} has no ${weight.name} weights (it has ${names.join(', ')}), but they were given`);
+    if (seen.has(weight.name)) problems.push(`${id} was given ${weight.name} weights twice`);
+    seen.add(weight.name);
+    if (names.includes(weight.name)) continue;
+    problems.push(
+      names.length === 0
+        ? `${id} has no weights, but ${weight.name} weights were given`
+        : `${id} has no ${weight.name} weights (it has ${names.join(', ')}), but they were given`,
+    );
   }
   for (const want of expected) {
     const have = given.find((w) => w.name === want.name);
     if (have === undefined) {
       problems.push(`no ${want.name} weights were given for ${id} (it needs shape ${formatShapeNoBatch(want.shape)})`);
-    } else if (!sameShape(have.shape, want.shape)) {
+    } else if (!shapesEqual(have.shape, want.shape)) {
       problems.push(`${id}'s ${want.name} weights have shape ${formatShapeNoBatch(have.shape)}, but this network needs ${formatShapeNoBatch(want.shape)}`);
     } else if (have.values.length !== elementCount(want.shape)) {
       problems.push(`${id}'s ${want.name} weights of shape ${formatShapeNoBatch(want.shape)} need ${elementCount(want.shape)} numbers, but ${have.values.length} were given`);
@@ -495,11 +455,7 @@ export function exportTfjsModel(graph: Graph, weights: ProjectWeights, options: 
     return { ok: false, problems: [{ layer: null, message: `LayerLab could not check this network: ${error instanceof Error ? error.message : String(error)}` }] };
   }
   const problems = new ProblemsByLayer();
-  const add = (layer: string | null, message: string): void => problems.add(layer, message);
   problems.addGraphErrors(graph, inference);
-  if (problems.size === 0 && inference.outputs.length === 0) {
-    add(null, 'The network has no layer after its Input, so there is no model to export. Add a layer and connect the Input to it.');
-  }
   if (problems.size > 0) return { ok: false, problems: problems.list() };
 
   const expected = expectedWeights(graph, inference);
@@ -514,7 +470,7 @@ export function exportTfjsModel(graph: Graph, weights: ProjectWeights, options: 
     if (node === undefined || !isLayerKind(node.kind) || info?.status !== 'ok') continue;
     const plan = planLayer(node, info.inputShapes, info.shape);
     if ('refuse' in plan) {
-      add(id, `${id}: ${plan.refuse.join('; ')}`);
+      problems.add(id, `${id}: ${plan.refuse.join('; ')}`);
       continue;
     }
     const name = tfjsLayerName(id);
@@ -522,7 +478,7 @@ export function exportTfjsModel(graph: Graph, weights: ProjectWeights, options: 
     const given = givenWeights(weights, id);
     const weightIssues = weightProblems(id, wanted, given);
     if (weightIssues.length > 0) {
-      add(id, `${id}: ${weightIssues.join('; ')}`);
+      problems.add(id, `${id}: ${weightIssues.join('; ')}`);
       continue;
     }
     const own = wanted.map((w) => given.find((g) => g.name === w.name)).filter((w): w is WeightTensor => w !== undefined);

@@ -16,12 +16,12 @@
 import { sanitizeName, uniqueId } from './import/layerNames.ts';
 import type { Graph } from '../graph/types.ts';
 import { NODE_ID_PATTERN } from '../graph/types.ts';
-import { formatShapeNoBatch } from '../layers/index.ts';
+import { formatShapeNoBatch, shapesEqual } from '../layers/index.ts';
 import type { ProjectWeights, WeightTensor } from '../project/types.ts';
 import { importKerasConfig } from './importConfig.ts';
 import type { JsonRecord } from './kerasFormat.ts';
 import { describeValue, hasOwn, isNonNegativeInt, isRecord, own, ownString } from './kerasFormat.ts';
-import { expectedWeights } from './tfjsExport.ts';
+import { expectedWeights } from '../shapes/expectedWeights.ts';
 
 export interface TfjsImportProblem {
   /** The layer at fault (its LayerLab name), or null for a problem with the whole model or the weight files. */
@@ -364,10 +364,6 @@ function renameLayers(root: JsonRecord): Renamed {
 
 // ---- matching weights to layers ----------------------------------------------------------------------------
 
-function sameShape(a: readonly number[], b: readonly number[]): boolean {
-  return a.length === b.length && a.every((d, i) => d === b[i]);
-}
-
 function readWeights(
   graph: Graph,
   decoded: ReadonlyMap<string, { shape: number[]; values: number[] }>,
@@ -425,7 +421,7 @@ function readWeights(
           layer: id,
           message: `layer ${quote(id)}: the weights manifest has no ${want.name} for it (the network needs one of shape ${formatShapeNoBatch(want.shape)})`,
         });
-      } else if (!sameShape(data.shape, want.shape)) {
+      } else if (!shapesEqual(data.shape, want.shape)) {
         problems.push({
           layer: id,
           message: `layer ${quote(id)}: its ${want.name} ${quote(fullName)} has shape ${formatShapeNoBatch(data.shape)} in the weights, but the network needs ${formatShapeNoBatch(want.shape)}`,

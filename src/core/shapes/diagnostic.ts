@@ -40,3 +40,9 @@ export function listNames(names: readonly string[]): string {
   if (names.length <= 1) return names.join('');
   return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1] ?? ''}`;
 }
+
+/** Errors before warnings, each group in its original order (Array.prototype.sort is stable). */
+export function errorsFirst(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const rank = (d: Diagnostic): number => (d.severity === 'error' ? 0 : 1);
+  return [...diagnostics].sort((a, b) => rank(a) - rank(b));
+}

@@ -1,10 +1,10 @@
 import type { Graph, GraphEdge, GraphNode } from '../graph/types.ts';
-import { findCycles, incomingEdges, outgoingEdges, reachableFrom, topologicalOrder } from '../graph/topology.ts';
+import { adjacency, findCycles, reachableFrom, topologicalOrder } from '../graph/topology.ts';
 import { isLayerKind, LAYER_REGISTRY, LIMITS } from '../layers/index.ts';
 import type { LayerKind, LayerParamsByKind, LayerProblem, LayerSpec, Shape, ShapeResult } from '../layers/index.ts';
 import { checkParamRanges } from '../layers/paramChecks.ts';
 import type { Diagnostic, DiagnosticCode } from './diagnostic.ts';
-import { listNames } from './diagnostic.ts';
+import { errorsFirst, listNames } from './diagnostic.ts';
 import { shortestCycle } from './cyclePath.ts';
 
 export type NodeInference =
@@ -20,6 +20,8 @@ export interface GraphInference {
   /** Nodes whose output goes nowhere: the model's outputs. */
   outputs: string[];
   inputs: string[];
+  /** Node ids with every node after its inputs (nodes on or after a loop left out). */
+  order: string[];
   /** Sum of every layer's parameters, or null while some shape is unknown. */
   totalParams: number | null;
   /** True when there is no error (warnings allowed). */
@@ -45,10 +47,9 @@ function safeInferLayer(node: GraphNode, inputs: readonly Shape[]): { result: Sh
 }
 
 function problemCode(kind: LayerKind, problem: LayerProblem): DiagnosticCode {
-  if (problem.param !== undefined && kind !== 'Reshape') return 'invalid-param';
   if (kind === 'Reshape') return 'reshape-count';
-  if (LAYER_REGISTRY[kind].category === 'merge') return 'incompatible-shapes';
-  return 'shape-error';
+  if (problem.param !== undefined) return 'invalid-param';
+  return LAYER_REGISTRY[kind].category === 'merge' ? 'incompatible-shapes' : 'shape-error';
 }
 
 function diagnosticFrom(nodeId: string, code: DiagnosticCode, problem: LayerProblem): Diagnostic {
@@ -101,13 +102,6 @@ function arityProblem(node: GraphNode, incoming: readonly GraphEdge[]): Diagnost
   return null;
 }
 
-function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
-  return diagnostics
-    .map((d, i) => ({ d, i }))
-    .sort((a, b) => (a.d.severity === b.d.severity ? a.i - b.i : a.d.severity === 'error' ? -1 : 1))
-    .map(({ d }) => d);
-}
-
 /**
  * The output shape and parameter count of every node, or the reason it has none, plus every problem in the graph.
  * Pure and total: never throws, whatever the graph.
@@ -116,8 +110,8 @@ export function inferShapes(graph: Graph): GraphInference {
   const nodes = new Map<string, NodeInference>();
   const diagnostics: Diagnostic[] = [];
   const byId = new Map(graph.nodes.map((n) => [n.id, n]));
-  const incoming = incomingEdges(graph);
-  const outgoing = outgoingEdges(graph);
+  const links = adjacency(graph);
+  const { incoming, outgoing } = links;
   const inputs = graph.nodes.filter((n) => n.kind === 'Input').map((n) => n.id);
 
   if (graph.nodes.length === 0) {
@@ -128,7 +122,7 @@ export function inferShapes(graph: Graph): GraphInference {
       message: 'The network is empty.',
       fix: 'Start with an Input node, then add a Dense layer and connect them.',
     });
-    return { nodes, diagnostics, outputs: [], inputs: [], totalParams: null, ok: false };
+    return { nodes, diagnostics, outputs: [], inputs: [], order: [], totalParams: null, ok: false };
   }
   if (inputs.length === 0) {
     diagnostics.push({
@@ -167,7 +161,7 @@ export function inferShapes(graph: Graph): GraphInference {
     }
   }
 
-  const cycles = findCycles(graph);
+  const cycles = findCycles(graph, links);
   const onCycle = new Set<string>();
   for (const component of cycles) {
     // Start the loop where data enters it from outside, so the message follows the data.
@@ -193,8 +187,15 @@ export function inferShapes(graph: Graph): GraphInference {
     diagnostics.push(diagnostic);
   }
 
-  const reachable = reachableFrom(graph, inputs);
-  for (const id of topologicalOrder(graph)) {
+  const reachable = reachableFrom(graph, inputs, links);
+  const order = topologicalOrder(graph, links);
+  // Parameter problems of every node, checked once (also needed below for nodes on a loop). Keyed by node, not id:
+  // a broken graph may repeat an id.
+  const paramProblems = new Map<GraphNode, LayerProblem[]>();
+  for (const node of graph.nodes) {
+    if (isLayerKind(node.kind)) paramProblems.set(node, checkParamRanges(node.kind, node.params as LayerParamsByKind[typeof node.kind]));
+  }
+  for (const id of order) {
     const node = byId.get(id);
     if (node === undefined) continue;
     if (!isLayerKind(node.kind)) {
@@ -210,8 +211,7 @@ export function inferShapes(graph: Graph): GraphInference {
       continue;
     }
     const edges = incoming.get(id) ?? [];
-    const problems = checkParamRanges(node.kind, node.params as LayerParamsByKind[typeof node.kind]);
-    const paramDiagnostics = problems.map((p) => diagnosticFrom(id, 'invalid-param', p));
+    const paramDiagnostics = (paramProblems.get(node) ?? []).map((p) => diagnosticFrom(id, 'invalid-param', p));
     diagnostics.push(...paramDiagnostics);
     const arity = arityProblem(node, edges);
     if (arity !== null) diagnostics.push(arity);
@@ -308,7 +308,7 @@ export function inferShapes(graph: Graph): GraphInference {
   }
 
   for (const node of graph.nodes) {
-    if (!isLayerKind(node.kind) || checkParamRanges(node.kind, node.params as LayerParamsByKind[typeof node.kind]).length > 0) continue;
+    if (!isLayerKind(node.kind) || (paramProblems.get(node) ?? []).length > 0) continue;
     const reason = (LAYER_REGISTRY[node.kind] as unknown as LayerSpec<GraphNode['params']>).notInKeras(node.params);
     if (reason !== null) {
       diagnostics.push({
@@ -324,12 +324,13 @@ export function inferShapes(graph: Graph): GraphInference {
   for (const info of nodes.values()) {
     total = info.status === 'ok' && total !== null ? total + info.params : null;
   }
-  const sorted = sortDiagnostics(diagnostics);
+  const sorted = errorsFirst(diagnostics);
   return {
     nodes,
     diagnostics: sorted,
     outputs,
     inputs,
+    order,
     totalParams: total,
     ok: !sorted.some((d) => d.severity === 'error'),
   };

@@ -2,6 +2,14 @@
 export const OPTIMIZERS = ['sgd', 'adam', 'rmsprop', 'adagrad'] as const;
 export type OptimizerName = (typeof OPTIMIZERS)[number];
 
+/** Each optimizer's class in keras.optimizers. */
+export const KERAS_OPTIMIZER_CLASS: { readonly [O in OptimizerName]: string } = {
+  sgd: 'SGD',
+  adam: 'Adam',
+  rmsprop: 'RMSprop',
+  adagrad: 'Adagrad',
+};
+
 export const LOSSES = [
   'binary_crossentropy',
   'categorical_crossentropy',

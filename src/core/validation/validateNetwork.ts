@@ -1,5 +1,6 @@
 import type { Graph } from '../graph/types.ts';
 import type { Diagnostic } from '../shapes/diagnostic.ts';
+import { errorsFirst } from '../shapes/diagnostic.ts';
 import type { GraphInference } from '../shapes/inferShapes.ts';
 import { inferShapes } from '../shapes/inferShapes.ts';
 import type { LossName } from '../training/settings.ts';
@@ -15,9 +16,7 @@ export interface NetworkValidation extends GraphInference {
 export function validateNetwork(graph: Graph, data?: { dataset: DatasetSummary; loss: LossName }): NetworkValidation {
   const inference = inferShapes(graph);
   const datasetDiagnostics = inference.ok && data !== undefined ? checkDatasetFit(graph, inference, data.dataset, data.loss) : [];
-  const diagnostics = [...inference.diagnostics, ...datasetDiagnostics].sort((a, b) =>
-    a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1,
-  );
+  const diagnostics = errorsFirst([...inference.diagnostics, ...datasetDiagnostics]);
   return {
     ...inference,
     diagnostics,

@@ -19,21 +19,17 @@ function notInKeras(node: GraphNode): string | null {
 /** Problems that stop the export: core's errors and layers Keras has no equivalent for, one per offending node. */
 export function exportProblems(graph: Graph, inference: GraphInference): KerasExportProblem[] {
   const problems = new ProblemsByLayer();
-  const add = (layer: string | null, message: string): void => problems.add(layer, message);
   problems.addGraphErrors(graph, inference);
   for (const node of graph.nodes) {
     if (!isLayerKind(node.kind)) continue;
     if (!NODE_ID_PATTERN.test(node.id)) {
-      add(
+      problems.add(
         node.id,
         `${JSON.stringify(node.id)} cannot be a Keras layer name: layer names use only letters, digits, '_', '.' and '-', start with a letter or '_', and have at most 64 characters.`,
       );
     }
     const reason = notInKeras(node);
-    if (reason !== null) add(node.id, `${node.id} cannot be exported to Keras: ${reason}`);
-  }
-  if (problems.size === 0 && inference.outputs.length === 0) {
-    add(null, 'The network has no layer after its Input, so there is no model to export. Add a layer and connect the Input to it.');
+    if (reason !== null) problems.add(node.id, `${node.id} cannot be exported to Keras: ${reason}`);
   }
   return problems.list();
 }

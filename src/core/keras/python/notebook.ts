@@ -9,7 +9,7 @@
 import { BUILTIN_DATASETS } from '../../datasets/builtin.ts';
 import { formatShape } from '../../layers/index.ts';
 import type { LayerLabProject } from '../../project/types.ts';
-import { LOSS_INFO, OPTIMIZER_INFO } from '../../training/settings.ts';
+import { KERAS_OPTIMIZER_CLASS, LOSS_INFO, OPTIMIZER_INFO } from '../../training/settings.ts';
 import type { PythonExportResult, PythonProgram, PythonStep, PythonStepId } from './pythonScript.ts';
 import { buildPythonProgram, PYTHON_SCRIPT_FILE_NAME, pythonFloat } from './pythonScript.ts';
 
@@ -43,7 +43,6 @@ export interface Notebook {
   nbformat_minor: 5;
 }
 
-const OPTIMIZER_LABEL = { sgd: 'SGD', adam: 'Adam', rmsprop: 'RMSprop', adagrad: 'Adagrad' } as const;
 
 /** nbformat stores text as a list of lines, each but the last ending in "\n". */
 function sourceLines(text: string): string[] {
@@ -162,7 +161,7 @@ function compileCell(project: LayerLabProject): string {
     '',
     '`model.compile` chooses how training works:',
     '',
-    `- **Optimizer**: \`${OPTIMIZER_LABEL[optimizer]}\` with learning rate ${String(learningRate)}. ${OPTIMIZER_INFO[optimizer]} ` +
+    `- **Optimizer**: \`${KERAS_OPTIMIZER_CLASS[optimizer]}\` with learning rate ${String(learningRate)}. ${OPTIMIZER_INFO[optimizer]} ` +
       'The learning rate is the size of each step: too small and training crawls, too large and the loss jumps ' +
       'around or blows up.',
     `- **Loss**: \`${loss}\`. ${LOSS_INFO[loss]} The loss measures how wrong the outputs are; training changes the ` +

@@ -12,10 +12,10 @@
  * Pure and browser-safe (no Node APIs, no tfjs). Never throws for a project that loaded: problems come back as
  * `{ ok: false, problems }`, each naming the layer at fault.
  */
+import { summarizeDataset } from '../../validation/datasetSummary.ts';
 import { kerasModelName } from '../exportConfig.ts';
 import { BUILTIN_DATASETS, validateBuiltinDatasetConfig } from '../../datasets/builtin.ts';
 import { normaliseSeed } from '../../datasets/rng.ts';
-import type { BuiltinDatasetConfig } from '../../datasets/types.ts';
 import { chainOrder } from '../../graph/chain.ts';
 import { incomingEdges, topologicalOrder } from '../../graph/topology.ts';
 import type { GraphNode } from '../../graph/types.ts';
@@ -23,8 +23,8 @@ import { LAYER_REGISTRY } from '../../layers/index.ts';
 import type { Regularizer } from '../../layers/index.ts';
 import type { LayerLabProject } from '../../project/types.ts';
 import type { GraphInference } from '../../shapes/inferShapes.ts';
-import type { LossName, OptimizerName } from '../../training/settings.ts';
-import type { DatasetSummary } from '../../validation/datasetFit.ts';
+import type { LossName } from '../../training/settings.ts';
+import { KERAS_OPTIMIZER_CLASS } from '../../training/settings.ts';
 import { validateNetwork } from '../../validation/validateNetwork.ts';
 import { pythonDataset, pythonNumber, wrapText } from './pythonDataset.ts';
 
@@ -80,13 +80,6 @@ const COMMENT_WIDTH = 88;
 
 /** Lines longer than this are split, one argument per line (as the Black formatter would). */
 const MAX_LINE = 99;
-
-const OPTIMIZER_CLASS: { readonly [O in OptimizerName]: string } = {
-  sgd: 'SGD',
-  adam: 'Adam',
-  rmsprop: 'RMSprop',
-  adagrad: 'Adagrad',
-};
 
 /**
  * Keras's own defaults, where they are not LayerLab's: only arguments that differ from these are written.
@@ -307,15 +300,6 @@ function modelCode(
 
 // ---- checks ------------------------------------------------------------------------------------------------
 
-function datasetSummary(config: BuiltinDatasetConfig): DatasetSummary {
-  return {
-    title: BUILTIN_DATASETS[config.name].title.replace(/ \(.*\)$/, ''),
-    numFeatures: 2,
-    numClasses: config.classes,
-    featureNames: ['x1', 'x2'],
-  };
-}
-
 function isBuiltin(dataset: LayerLabProject['dataset']): boolean {
   return (dataset as { kind: string }).kind === 'builtin';
 }
@@ -326,7 +310,7 @@ function checkProject(project: LayerLabProject): { problems: PythonExportProblem
   const builtin = isBuiltin(project.dataset);
   const datasetProblem = builtin ? validateBuiltinDatasetConfig(project.dataset) : null;
   if (datasetProblem !== null) problems.push({ layer: null, message: datasetProblem });
-  const fit = builtin && datasetProblem === null ? { dataset: datasetSummary(project.dataset), loss: project.training.loss } : undefined;
+  const fit = builtin && datasetProblem === null ? { dataset: summarizeDataset(project.dataset), loss: project.training.loss } : undefined;
   const validation = validateNetwork(project.graph, fit);
   for (const d of validation.diagnostics) {
     if (d.severity === 'error' || d.code === 'not-in-keras') problems.push({ layer: d.nodeIds[0] ?? null, message: d.message });
@@ -443,7 +427,7 @@ export function buildPythonProgram(project: LayerLabProject): PythonProgramResul
 
   const compile = [
     'model.compile(',
-    `    optimizer=keras.optimizers.${OPTIMIZER_CLASS[training.optimizer]}(learning_rate=${pythonFloat(training.learningRate)}),`,
+    `    optimizer=keras.optimizers.${KERAS_OPTIMIZER_CLASS[training.optimizer]}(learning_rate=${pythonFloat(training.learningRate)}),`,
     `    loss=${pyString(training.loss)},`,
     '    metrics=["accuracy"],',
     ')',
