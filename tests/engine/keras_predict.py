@@ -23,11 +23,10 @@ import math
 import os
 import sys
 
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
-os.environ.setdefault("KERAS_BACKEND", "tensorflow")
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
+import json_stdio  # noqa: E402  (first: it sets up the environment and stdout before keras loads)
 
-_real_stdout = sys.stdout
-sys.stdout = sys.stderr
+
 
 import numpy as np  # noqa: E402
 
@@ -103,16 +102,7 @@ def flat_list(tensor):
 
 
 def main():
-    request = json.load(sys.stdin)
-    results = []
-    for case in request["cases"]:
-        try:
-            results.append(run(case))
-        except Exception as error:  # one bad case must not stop the others
-            results.append({"ok": False, "error": f"{type(error).__name__}: {error}"})
-    _real_stdout.write(json.dumps({"results": results}))
-    _real_stdout.write("\n")
-    _real_stdout.flush()
+    json_stdio.serve_each("cases", run)
 
 
 if __name__ == "__main__":

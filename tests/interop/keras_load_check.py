@@ -26,15 +26,14 @@ import logging
 import math
 import os
 import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
+import json_stdio  # noqa: E402  (first: it sets up the environment and stdout before keras loads)
 import traceback
 import warnings
 import zipfile
 
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
-os.environ.setdefault("KERAS_BACKEND", "tensorflow")
 
-_real_stdout = sys.stdout
-sys.stdout = sys.stderr
 
 import h5py  # noqa: E402
 import numpy as np  # noqa: E402
@@ -238,16 +237,14 @@ def run(case):
 
 
 def main():
-    request = json.load(sys.stdin)
     results = []
-    for case in request["cases"]:
+    for case in json_stdio.request()["cases"]:
         try:
             results.append(run(case))
-        except Exception as error:  # noqa: BLE001 - every failure is reported to the test
+        except Exception as error:  # noqa: BLE001 - every failure is reported to the test, with where it happened
             results.append({"ok": False, "error": f"{type(error).__name__}: {error}\n{traceback.format_exc()[-2000:]}"})
         keras.backend.clear_session()
-    _real_stdout.write(json.dumps({"results": results}))
-    _real_stdout.flush()
+    json_stdio.reply({"results": results})
 
 
 if __name__ == "__main__":

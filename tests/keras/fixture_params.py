@@ -10,12 +10,10 @@ import json
 import os
 import sys
 
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
-os.environ.setdefault("KERAS_BACKEND", "tensorflow")
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
+import json_stdio  # noqa: E402  (first: it sets up the environment and stdout before keras loads)
 
-# Anything Keras/TensorFlow prints must not corrupt the JSON on stdout.
-_real_stdout = sys.stdout
-sys.stdout = sys.stderr
+
 
 import keras  # noqa: E402
 
@@ -28,16 +26,11 @@ def report(path):
 
 
 def main():
-    request = json.load(sys.stdin)
-    results = []
-    for path in request["paths"]:
-        try:
-            results.append(report(path))
-        except Exception as error:
-            results.append({"path": path, "ok": False, "error": f"{type(error).__name__}: {error}"})
-    _real_stdout.write(json.dumps({"results": results}))
-    _real_stdout.write("\n")
-    _real_stdout.flush()
+    def report_path(path):
+        result = json_stdio.isolated(report, path)
+        return result if result.get("ok") else {"path": path, **result}
+
+    json_stdio.serve_each("paths", report_path)
 
 
 if __name__ == "__main__":

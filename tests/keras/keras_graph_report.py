@@ -21,12 +21,10 @@ import json
 import os
 import sys
 
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
-os.environ.setdefault("KERAS_BACKEND", "tensorflow")
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
+import json_stdio  # noqa: E402  (first: it sets up the environment and stdout before keras loads)
 
-# Anything Keras/TensorFlow prints must not corrupt the JSON on stdout.
-_real_stdout = sys.stdout
-sys.stdout = sys.stderr
+
 
 import keras  # noqa: E402
 
@@ -136,16 +134,7 @@ def report_graph(graph):
 
 
 def main():
-    request = json.load(sys.stdin)
-    results = []
-    for graph in request["graphs"]:
-        try:
-            results.append(report_graph(graph))
-        except Exception as error:  # one bad graph must not stop the others
-            results.append({"ok": False, "error": f"{type(error).__name__}: {error}"})
-    _real_stdout.write(json.dumps({"results": results}))
-    _real_stdout.write("\n")
-    _real_stdout.flush()
+    json_stdio.serve_each("graphs", report_graph)
 
 
 if __name__ == "__main__":

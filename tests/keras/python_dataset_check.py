@@ -14,7 +14,11 @@ bits of float64 values (JSON cannot carry -0.0 or NaN), so the comparison with T
 
 import json
 import struct
+import os
 import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
+import json_stdio  # noqa: E402  (first: it sets up the environment and stdout before keras loads)
 
 import numpy as np
 
@@ -43,15 +47,7 @@ def run_case(case):
 
 
 def main():
-    request = json.load(sys.stdin)
-    results = []
-    for case in request["cases"]:
-        try:
-            results.append(run_case(case))
-        except Exception as error:  # one broken case must not hide the others
-            results.append({"ok": False, "error": f"{type(error).__name__}: {error}"})
-    json.dump({"results": results}, sys.stdout)
-    sys.stdout.write("\n")
+    json_stdio.serve_each("cases", run_case)
 
 
 if __name__ == "__main__":

@@ -16,12 +16,11 @@ import json
 import logging
 import os
 import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
+import json_stdio  # noqa: E402  (first: it sets up the environment and stdout before keras loads)
 import warnings
 
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
-os.environ.setdefault("KERAS_BACKEND", "tensorflow")
-_real_stdout = sys.stdout
-sys.stdout = sys.stderr
 
 import numpy as np  # noqa: E402
 import keras  # noqa: E402
@@ -134,13 +133,11 @@ def check(case):
 
 
 def main():
-    request = json.load(sys.stdin)
+    request = json_stdio.request()
     if request["mode"] == "make":
-        out = make(request["dir"])
+        json_stdio.reply(make(request["dir"]))
     else:
-        out = {"results": [check(case) for case in request["cases"]]}
-    _real_stdout.write(json.dumps(out) + "\n")
-    _real_stdout.flush()
+        json_stdio.reply({"results": [check(case) for case in request["cases"]]})
 
 
 if __name__ == "__main__":
