@@ -1,5 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
-import { formatProjectErrors, MAX_PROJECT_FILE_BYTES, parseProject } from '../core/project/index.ts';
+import { formatProblems, problemsFromProjectErrors } from '../core/problems/index.ts';
+import { MAX_PROJECT_FILE_BYTES, parseProject } from '../core/project/index.ts';
 import type { LayerLabProject } from '../core/project/index.ts';
 import { CliError, EXIT } from './io.ts';
 
@@ -49,7 +50,7 @@ export async function readProject(path: string): Promise<{ project: LayerLabProj
   const text = await readTextFile(path);
   const result = parseProject(text);
   if (!result.ok) {
-    throw new CliError(`${path} is not a valid LayerLab project:\n${formatProjectErrors(result.errors)}`, EXIT.badInput);
+    throw new CliError(`${path} is not a valid LayerLab project:\n${formatProblems(problemsFromProjectErrors(result.errors))}`, EXIT.badInput);
   }
   return { project: result.project, warnings: result.warnings };
 }

@@ -68,19 +68,19 @@ function layerProblems(nodeId: string, own: readonly tf.LayerVariable[], given: 
     const shape = knownShape(variable);
     const match = given.find((w) => w.name === name);
     if (match === undefined) {
-      problems.push(`${nodeId}: no ${name} weights were given, ${keeps}.`);
+      problems.push(`No ${name} weights were given for ${nodeId}, ${keeps}.`);
       continue;
     }
     if (!shapesEqual(match.shape, shape)) {
       problems.push(
-        `${nodeId}: its ${name} weights have shape ${formatShapeNoBatch(shape)} in this network, but the weights given have shape ${formatShapeNoBatch(match.shape)}, ${keeps}.`,
+        `${nodeId}'s ${name} weights have shape ${formatShapeNoBatch(shape)} in this network, but the weights given have shape ${formatShapeNoBatch(match.shape)}, ${keeps}.`,
       );
       continue;
     }
     const count = shape.reduce((p, d) => p * d, 1);
     if (match.values.length !== count) {
       problems.push(
-        `${nodeId}: its ${name} weights of shape ${formatShapeNoBatch(shape)} need ${count} numbers, but ${match.values.length} were given, ${keeps}.`,
+        `${nodeId}'s ${name} weights of shape ${formatShapeNoBatch(shape)} need ${count} numbers, but ${match.values.length} were given, ${keeps}.`,
       );
     }
   }
@@ -115,7 +115,7 @@ export function setLayerWeights(model: tf.LayersModel, weights: ReadonlyMap<stri
     try {
       layer.setWeights(tensors);
     } catch (error) {
-      problems.push(`${nodeId}: its weights could not be loaded (${error instanceof Error ? error.message : String(error)}).`);
+      problems.push(`${nodeId}'s weights could not be loaded (${error instanceof Error ? error.message : String(error)}).`);
     } finally {
       tf.dispose(tensors);
     }

@@ -3,11 +3,18 @@
  * small text helpers below.
  */
 
-/** One problem with a Keras file, at the layer it concerns (its Keras name), or null for the whole file. */
+/**
+ * One problem with a Keras file, at the layer it concerns, or null for the whole file. `layer` is the layer's name in
+ * the file where only the file is known (the weights file readers and writers), and the node id it becomes once the
+ * import knows it (readKerasFile).
+ */
 export interface InteropProblem {
   layer: string | null;
+  /** One or more plain sentences; never starts with the layer's name (renderers show `layer` beside it). */
   message: string;
 }
+
+export { capitalized, sentence } from '../core/problems/sentence.ts';
 
 export function quote(text: string): string {
   return `'${text.length > 80 ? `${text.slice(0, 80)}…` : text}'`;

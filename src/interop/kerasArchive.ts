@@ -21,10 +21,10 @@ export const WEIGHTS_FILE = 'model.weights.h5';
 function notZipMessage(bytes: Uint8Array, fallback: string): string {
   const hdf5 = [0x89, 0x48, 0x44, 0x46, 0x0d, 0x0a, 0x1a, 0x0a];
   if (hdf5.every((b, i) => bytes[i] === b)) {
-    return 'this is an HDF5 file (a Keras 2 .h5 model or a weights file), not a .keras file; in Keras 3, save the model with model.save("name.keras")';
+    return 'This is an HDF5 file (a Keras 2 .h5 model or a weights file), not a .keras file; in Keras 3, save the model with model.save("name.keras")';
   }
   const head = new TextDecoder().decode(bytes.subarray(0, 64)).trimStart();
-  if (head.startsWith('{')) return 'this is a JSON file, not a .keras file; import it as a Keras model architecture (model.to_json()) instead';
+  if (head.startsWith('{')) return 'This is a JSON file, not a .keras file; import it as a Keras model architecture (model.to_json()) instead';
   return fallback;
 }
 
@@ -35,16 +35,16 @@ export interface KerasArchive {
 }
 
 export function readArchive(bytes: Uint8Array): KerasArchive {
-  if (bytes.length === 0) throw new ZipFailure('the file is empty');
+  if (bytes.length === 0) throw new ZipFailure('The file is empty.');
   if (bytes.length > KERAS_FILE_LIMITS.maxFileBytes) {
-    throw new ZipFailure(`the file is ${megabytes(bytes.length)}; LayerLab reads .keras files of at most ${megabytes(KERAS_FILE_LIMITS.maxFileBytes)}`);
+    throw new ZipFailure(`The file is ${megabytes(bytes.length)}; LayerLab reads .keras files of at most ${megabytes(KERAS_FILE_LIMITS.maxFileBytes)}`);
   }
   const zip = new ZipReader(bytes);
   let entries: ZipEntry[];
   try {
     entries = zip.entries();
   } catch (error) {
-    if (error instanceof ZipFailure && error.message.startsWith('this is not a .keras file')) throw new ZipFailure(notZipMessage(bytes, error.message));
+    if (error instanceof ZipFailure && error.message.startsWith('This is not a .keras file')) throw new ZipFailure(notZipMessage(bytes, error.message));
     throw error;
   }
   // Like Python's zipfile (which Keras uses), the last entry of a name wins.
@@ -53,13 +53,13 @@ export function readArchive(bytes: Uint8Array): KerasArchive {
   const weights = byName.get(WEIGHTS_FILE);
   const holds = 'a .keras file holds config.json, metadata.json and model.weights.h5';
   if (config === undefined) {
-    throw new ZipFailure(entries.length === 0 ? `the .keras file is an empty zip archive; ${holds}` : `the .keras file has no config.json; ${holds}`);
+    throw new ZipFailure(entries.length === 0 ? `The .keras file is an empty zip archive; ${holds}` : `The .keras file has no config.json; ${holds}`);
   }
   if (weights === undefined) {
     throw new ZipFailure(
       byName.has('model.weights.npz')
-        ? 'the .keras file keeps its weights in model.weights.npz; LayerLab reads model.weights.h5, what model.save() writes by default'
-        : `the .keras file has no model.weights.h5; ${holds}`,
+        ? 'The .keras file keeps its weights in model.weights.npz; LayerLab reads model.weights.h5, what model.save() writes by default'
+        : `The .keras file has no model.weights.h5; ${holds}`,
     );
   }
   const wanted = [config, weights];
@@ -67,7 +67,7 @@ export function readArchive(bytes: Uint8Array): KerasArchive {
   if (unpacked > KERAS_FILE_LIMITS.maxUnpackedBytes) {
     const largest = wanted.reduce((a, b) => (b.size > a.size ? b : a));
     throw new ZipFailure(
-      `the .keras file would unpack to ${megabytes(unpacked)} (${largest.name} alone to ${megabytes(largest.size)}); LayerLab unpacks at most ${megabytes(KERAS_FILE_LIMITS.maxUnpackedBytes)}, so it was not opened`,
+      `The .keras file would unpack to ${megabytes(unpacked)} (${largest.name} alone to ${megabytes(largest.size)}); LayerLab unpacks at most ${megabytes(KERAS_FILE_LIMITS.maxUnpackedBytes)}, so it was not opened`,
     );
   }
   return { config: zip.extract(config), weights: zip.extract(weights) };

@@ -26,7 +26,7 @@ import { isRecord } from '../core/keras/kerasFormat.ts';
 import type { LayerLabProject, ProjectWeights } from '../core/project/types.ts';
 import type { TrainingSettings } from '../core/training/settings.ts';
 import type { InteropProblem } from './interopProblem.ts';
-import { errorText, quote } from './interopProblem.ts';
+import { errorText, quote, sentence } from './interopProblem.ts';
 import type { KerasArchive } from './kerasArchive.ts';
 import { CONFIG_FILE, METADATA_FILE, parseJsonFile, readArchive, WEIGHTS_FILE } from './kerasArchive.ts';
 import { nodeIdsByLayerName } from './kerasLayerNodeIds.ts';
@@ -61,12 +61,12 @@ export interface KerasFileWriteOptions {
   date?: Date;
 }
 
-const fileProblem = (message: string): { ok: false; problems: InteropProblem[] } => ({ ok: false, problems: [{ layer: null, message }] });
+const fileProblem = (message: string): { ok: false; problems: InteropProblem[] } => ({ ok: false, problems: [{ layer: null, message: sentence(message) }] });
 
 // ---- reading -----------------------------------------------------------------------------------------------
 
 async function readFile(bytes: Uint8Array): Promise<KerasFileReadResult> {
-  if (!(bytes instanceof Uint8Array)) return fileProblem('the .keras file was not given as bytes');
+  if (!(bytes instanceof Uint8Array)) return fileProblem('The .keras file was not given as bytes.');
   let archive: KerasArchive;
   let config: unknown;
   try {
@@ -81,21 +81,21 @@ async function readFile(bytes: Uint8Array): Promise<KerasFileReadResult> {
   if (!imported.ok) return imported;
   const warnings = [...imported.warnings];
 
+  // The weights file names layers as the file does; the problems point at the node ids the import gave them.
+  const ids = nodeIdsByLayerName(config);
   const read = await readKerasWeightsH5(archive.weights, config);
-  if (!read.ok) return read;
+  if (!read.ok) return { ok: false, problems: read.problems.map((p) => ({ ...p, layer: p.layer === null ? null : (ids.get(p.layer) ?? p.layer) })) };
   warnings.push(...read.warnings);
 
-  const ids = nodeIdsByLayerName(config);
-  const names = new Map([...ids].map(([name, id]) => [id, name]));
   const layers: ProjectWeights['layers'] = {};
   for (const name of Object.keys(read.weights.layers)) {
     const id = ids.get(name);
     const tensors = read.weights.layers[name];
-    if (id === undefined || tensors === undefined) return fileProblem(`the weights of layer ${quote(name)} belong to no layer of the imported network`);
+    if (id === undefined || tensors === undefined) return fileProblem(`The weights of layer ${quote(name)} belong to no layer of the imported network.`);
     layers[id] = tensors;
   }
   const weights: ProjectWeights = { layers };
-  const problems = weightProblems(imported.graph, weights, (id) => names.get(id) ?? id);
+  const problems = weightProblems(imported.graph, weights);
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, graph: imported.graph, weights, modelName: imported.modelName, training: readTraining(config, warnings), warnings };
 }
@@ -108,7 +108,7 @@ export async function readKerasFile(bytes: Uint8Array): Promise<KerasFileReadRes
   try {
     return await readFile(bytes);
   } catch (error) {
-    return fileProblem(`the .keras file could not be read: ${errorText(error)}`);
+    return fileProblem(`The .keras file could not be read: ${errorText(error)}`);
   }
 }
 
@@ -160,6 +160,6 @@ export async function writeKerasFile(project: LayerLabProject, weights: ProjectW
   try {
     return await writeFile(project, weights, options.date ?? new Date());
   } catch (error) {
-    return fileProblem(`the .keras file could not be written: ${errorText(error)}`);
+    return fileProblem(`The .keras file could not be written: ${errorText(error)}`);
   }
 }

@@ -94,15 +94,15 @@ function parseIfText(value: unknown): unknown {
 export function kerasWeightLayout(modelConfig: unknown): KerasWeightLayoutResult {
   const fail = (message: string): KerasWeightLayoutResult => ({ ok: false, problems: [{ layer: null, message }] });
   const model = parseIfText(modelConfig);
-  if (!isRecord(model)) return fail('the model config is not a JSON object');
+  if (!isRecord(model)) return fail('The model config is not a JSON object.');
   const className = own(model, 'class_name');
   if (className !== 'Sequential' && className !== 'Functional' && className !== 'Model') {
-    return fail(`the model is ${describeValue(className)}, not a Keras Sequential or Functional model`);
+    return fail(`The model is ${describeValue(className)}, not a Keras Sequential or Functional model.`);
   }
   const config = own(model, 'config');
-  if (!isRecord(config)) return fail('the model config has no "config" object');
+  if (!isRecord(config)) return fail('The model config has no "config" object.');
   const layers = own(config, 'layers');
-  if (!Array.isArray(layers)) return fail('the model config has no "layers" list');
+  if (!Array.isArray(layers)) return fail('The model config has no "layers" list.');
   const modelName = ownString(config, 'name') ?? 'model';
 
   const problems: InteropProblem[] = [];
@@ -112,17 +112,17 @@ export function kerasWeightLayout(modelConfig: unknown): KerasWeightLayoutResult
     const layerClass = isRecord(layer) ? own(layer, 'class_name') : undefined;
     const layerConfig = isRecord(layer) ? own(layer, 'config') : undefined;
     if (!isRecord(layer) || typeof layerClass !== 'string' || !isRecord(layerConfig)) {
-      problems.push({ layer: null, message: `layer #${index + 1} of the model config is not a Keras layer` });
+      problems.push({ layer: null, message: `Layer #${index + 1} of the model config is not a Keras layer.` });
       return;
     }
     if (className === 'Sequential' && index === 0 && layerClass === 'InputLayer') return;
     const layerName = ownString(layer, 'name') ?? ownString(layerConfig, 'name');
     if (layerName === undefined) {
-      problems.push({ layer: null, message: `layer #${index + 1} of the model config has no name` });
+      problems.push({ layer: null, message: `Layer #${index + 1} of the model config has no name.` });
       return;
     }
     if (RESERVED_NAMES.has(layerName)) {
-      problems.push({ layer: layerName, message: `layer ${quote(layerName)}: ${quote(layerName)} is reserved in JavaScript and cannot name a layer's weights` });
+      problems.push({ layer: layerName, message: `${quote(layerName)} is reserved in JavaScript and cannot name a layer's weights.` });
       return;
     }
     // saving_lib._get_unique_name: the first is "dense", then "dense_1", "dense_2", ...

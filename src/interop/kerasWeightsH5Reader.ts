@@ -6,7 +6,7 @@ import type { ProjectWeights, WeightTensor } from '../core/project/types.ts';
 import type { H5wasm } from './h5wasmLoader.ts';
 import { loadH5wasm } from './h5wasmLoader.ts';
 import type { InteropProblem } from './interopProblem.ts';
-import { quote } from './interopProblem.ts';
+import { sentence } from './interopProblem.ts';
 import type { KerasWeightSlot } from './kerasWeightLayout.ts';
 import { kerasWeightLayout } from './kerasWeightLayout.ts';
 import type { H5Dataset, H5Group, KerasWeightsH5Options } from './kerasWeightsH5Shared.ts';
@@ -66,7 +66,7 @@ interface ReadState {
 
 function readDataset(state: ReadState, slot: KerasWeightSlot, where: string, dataset: H5Dataset, name: string): WeightTensor | null {
   const problem = (reason: string): null => {
-    state.problems.push({ layer: slot.layerName, message: `layer ${quote(slot.layerName)}: its ${name} weights (${where}) ${reason}` });
+    state.problems.push({ layer: slot.layerName, message: `The ${name} weights (${where}) ${reason}.` });
     return null;
   };
   const meta = dataset.metadata;
@@ -102,17 +102,17 @@ function readSlot(state: ReadState, layersRoot: H5Group | null, rootName: string
     if (keys.length > 0) {
       state.problems.push({
         layer,
-        message: `layer ${quote(layer)}: it is a ${slot.className.slice(0, 80)}, whose weights LayerLab does not know (it reads Dense, BatchNormalization and PReLU weights)`,
+        message: `This layer is a ${slot.className.slice(0, 80)}, whose weights LayerLab does not know (it reads Dense, BatchNormalization and PReLU weights).`,
       });
     }
     return null;
   }
   if (keys.length !== names.length) {
     const expected = names.length === 0 ? 'none' : `${names.length} (${names.join(', ')})`;
-    const found = vars === null ? 'has no weights for it' : `holds ${plural(keys.length, 'weight array')} at ${path}`;
+    const found = vars === null ? 'has no weights for this layer' : `holds ${plural(keys.length, 'weight array')} at ${path}`;
     state.problems.push({
       layer,
-      message: `layer ${quote(layer)}: model.weights.h5 ${found}, but a ${slot.className} with this config has ${expected}`,
+      message: `model.weights.h5 ${found}, but a ${slot.className} with this config has ${expected}.`,
     });
     return null;
   }
@@ -122,7 +122,7 @@ function readSlot(state: ReadState, layersRoot: H5Group | null, rootName: string
     const name = names[i] ?? '';
     const entity = keys.includes(String(i)) ? vars.get(String(i)) : null;
     if (!(entity instanceof h5.h5.Dataset)) {
-      state.problems.push({ layer, message: `layer ${quote(layer)}: model.weights.h5 has no array ${path}/${i} for its ${name} weights` });
+      state.problems.push({ layer, message: `model.weights.h5 has no array ${path}/${i} for this layer's ${name} weights.` });
       return null;
     }
     const tensor = readDataset(state, slot, `${path}/${i}`, entity, name);
@@ -147,7 +147,7 @@ function optimizerWarning(h5: H5wasm, root: H5Group): string | null {
   }
   // Fresh state (as LayerLab writes it, or an optimizer that never trained) loses nothing.
   if (iterations === 0) return null;
-  return `the optimizer's saved state (after ${plural(iterations, 'training step')}) is not imported: training in LayerLab starts the optimizer afresh`;
+  return `The optimizer's saved state (after ${plural(iterations, 'training step')}) is not imported: training in LayerLab starts the optimizer afresh.`;
 }
 
 /**
@@ -160,13 +160,13 @@ export async function readKerasWeightsH5(bytes: Uint8Array, modelConfig: unknown
   const layout = kerasWeightLayout(modelConfig);
   if (!layout.ok) return layout;
   if (!hasHdf5Signature(bytes)) {
-    return { ok: false, problems: [{ layer: null, message: 'model.weights.h5 is not an HDF5 file, so its weights cannot be read' }] };
+    return { ok: false, problems: [{ layer: null, message: 'model.weights.h5 is not an HDF5 file, so its weights cannot be read.' }] };
   }
   let h5: H5wasm;
   try {
     h5 = await (options.h5wasm ?? loadH5wasm());
   } catch (error) {
-    return { ok: false, problems: [{ layer: null, message: `the HDF5 reader (h5wasm) could not be loaded: ${errorText(error)}` }] };
+    return { ok: false, problems: [{ layer: null, message: sentence(`The HDF5 reader (h5wasm) could not be loaded: ${errorText(error)}`) }] };
   }
   const path = h5.scratchPath();
   let file: InstanceType<H5wasm['h5']['File']> | null = null;
@@ -189,14 +189,14 @@ export async function readKerasWeightsH5(bytes: Uint8Array, modelConfig: unknown
       const group = layersRoot === null ? null : childGroup(h5, layersRoot, name);
       const vars = group === null ? null : childGroup(h5, group, 'vars');
       if (vars !== null && vars.keys().length > 0) {
-        state.warnings.push(`model.weights.h5 holds weights at ${rootName}/${name}, which belong to no layer of the model; they were ignored`);
+        state.warnings.push(`model.weights.h5 holds weights at ${rootName}/${name}, which belong to no layer of the model; they were ignored.`);
       }
     }
     const optimizer = optimizerWarning(h5, file);
     if (optimizer !== null) state.warnings.push(optimizer);
     return { ok: true, weights: { layers }, warnings: state.warnings };
   } catch (error) {
-    return { ok: false, problems: [{ layer: null, message: `model.weights.h5 is damaged and cannot be read (HDF5: ${errorText(error)})` }] };
+    return { ok: false, problems: [{ layer: null, message: `model.weights.h5 is damaged and cannot be read (HDF5: ${errorText(error)}).` }] };
   } finally {
     try {
       file?.close();

@@ -31,32 +31,32 @@ export function checkWeightsForLayout(layout: KerasWeightLayout, weights: Projec
   for (const id of Object.keys(weights.layers)) {
     const given = Object.hasOwn(weights.layers, id) ? weights.layers[id] : undefined;
     if (!names.has(id) && given !== undefined && given.length > 0) {
-      problems.push({ layer: id, message: `there are weights for ${quote(id)}, but the model has no layer of that name` });
+      problems.push({ layer: id, message: `There are weights for ${quote(id)}, but the model has no layer of that name.` });
     }
   }
   for (const slot of layout.slots) {
     const layer = slot.layerName;
     const given = Object.hasOwn(weights.layers, layer) ? (weights.layers[layer] ?? []) : [];
     if (slot.weightNames === null) {
-      problems.push({ layer, message: `layer ${quote(layer)}: LayerLab cannot write weights for a ${slot.className.slice(0, 80)} layer` });
+      problems.push({ layer, message: `LayerLab cannot write weights for a ${slot.className.slice(0, 80)} layer.` });
       continue;
     }
     for (const tensor of given) {
       if (!slot.weightNames.includes(tensor.name)) {
-        problems.push({ layer, message: `layer ${quote(layer)}: a ${slot.className} has no ${quote(tensor.name)} weights` });
+        problems.push({ layer, message: `A ${slot.className} layer has no ${quote(tensor.name)} weights.` });
       }
     }
     for (const name of slot.weightNames) {
       const matches = given.filter((t) => t.name === name);
       const tensor = matches[0];
       if (tensor === undefined) {
-        problems.push({ layer, message: `layer ${quote(layer)}: its ${name} weights are missing` });
+        problems.push({ layer, message: `The ${name} weights are missing.` });
       } else if (matches.length > 1) {
-        problems.push({ layer, message: `layer ${quote(layer)}: it has two sets of ${name} weights` });
+        problems.push({ layer, message: `There are two sets of ${name} weights.` });
       } else if (!tensor.shape.every((d) => Number.isInteger(d) && d >= 0) || tensor.values.length !== product(tensor.shape)) {
         problems.push({
           layer,
-          message: `layer ${quote(layer)}: its ${name} weights of shape (${tensor.shape.join(', ')}) need ${product(tensor.shape)} numbers, but ${tensor.values.length} were given`,
+          message: `The ${name} weights of shape (${tensor.shape.join(', ')}) need ${product(tensor.shape)} numbers, but ${tensor.values.length} were given.`,
         });
       }
     }

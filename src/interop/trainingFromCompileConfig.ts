@@ -37,13 +37,13 @@ function nearlyEqual(a: unknown, b: unknown): boolean {
 function readOptimizer(value: unknown, training: Partial<TrainingSettings>, warnings: string[]): void {
   const serialized = typeof value === 'string' ? { className: value, config: {} as JsonRecord } : readSerialized(value);
   if (serialized === null) {
-    warnings.push(`the compiled optimizer ${describeValue(value)} is not one LayerLab reads; the optimizer setting was left as it is`);
+    warnings.push(`The compiled optimizer ${describeValue(value)} is not one LayerLab reads; the optimizer setting was left as it is.`);
     return;
   }
   const optimizer = OPTIMIZER_BY_CLASS.get(serialized.className) ?? [...OPTIMIZER_BY_CLASS.values()].find((o) => o === serialized.className.toLowerCase());
   if (optimizer === undefined) {
     warnings.push(
-      `the model was compiled with the ${quote(serialized.className)} optimizer, which LayerLab does not have (it has SGD, Adam, RMSprop and Adagrad); the optimizer setting was left as it is`,
+      `The model was compiled with the ${quote(serialized.className)} optimizer, which LayerLab does not have (it has SGD, Adam, RMSprop and Adagrad); the optimizer setting was left as it is.`,
     );
     return;
   }
@@ -53,9 +53,9 @@ function readOptimizer(value: unknown, training: Partial<TrainingSettings>, warn
     const rate = tidyFloat32(learningRate);
     const { min, max } = TRAINING_LIMITS.learningRate;
     if (rate >= min && rate <= max) training.learningRate = rate;
-    else warnings.push(`the learning rate ${rate} is outside LayerLab's range (${min} to ${max}); the learning rate setting was left as it is`);
+    else warnings.push(`The learning rate ${rate} is outside LayerLab's range (${min} to ${max}); the learning rate setting was left as it is.`);
   } else if (learningRate !== undefined) {
-    warnings.push(`the learning rate ${describeValue(learningRate)} is a schedule, which LayerLab does not have; the learning rate setting was left as it is`);
+    warnings.push(`The learning rate ${describeValue(learningRate)} is a schedule, which LayerLab does not have; the learning rate setting was left as it is.`);
   }
   // Arguments LayerLab does not model: fine at Keras's defaults (those LayerLab's own export writes).
   const defaults = exportKerasCompileConfig({ ...DEFAULT_TRAINING, optimizer }).optimizer.config;
@@ -64,7 +64,7 @@ function readOptimizer(value: unknown, training: Partial<TrainingSettings>, warn
     const ours = own(defaults, key);
     const theirs = own(serialized.config, key);
     if (!nearlyEqual(theirs, ours) && !(ours === undefined && (theirs === null || theirs === false))) {
-      warnings.push(`the optimizer's ${key}=${describeValue(theirs)} is ignored: LayerLab's ${serialized.className} uses Keras's default (${describeValue(ours ?? null)})`);
+      warnings.push(`The optimizer's ${key}=${describeValue(theirs)} is ignored: LayerLab's ${serialized.className} uses Keras's default (${describeValue(ours ?? null)}).`);
     }
   }
 }
@@ -77,7 +77,7 @@ function readLoss(value: unknown, training: Partial<TrainingSettings>, warnings:
     const serialized = readSerialized(value);
     if (serialized !== null) {
       if (own(serialized.config, 'from_logits') === true) {
-        warnings.push(`the loss ${describeValue(value)} works on logits (from_logits=True); LayerLab's losses take probabilities, so the loss setting was left as it is`);
+        warnings.push(`The loss ${describeValue(value)} works on logits (from_logits=True); LayerLab's losses take probabilities, so the loss setting was left as it is.`);
         return;
       }
       name = kerasSnakeCase(serialized.className);
@@ -86,7 +86,7 @@ function readLoss(value: unknown, training: Partial<TrainingSettings>, warnings:
   const loss = LOSSES.find((l) => l === name);
   if (loss === undefined) {
     warnings.push(
-      `the model was compiled with the loss ${describeValue(value)}, which LayerLab does not have (it has ${LOSSES.join(', ')}); the loss setting was left as it is`,
+      `The model was compiled with the loss ${describeValue(value)}, which LayerLab does not have (it has ${LOSSES.join(', ')}); the loss setting was left as it is.`,
     );
     return;
   }

@@ -3,7 +3,7 @@
  * each checked against its size and CRC-32. Every failure is a {@link ZipFailure} whose message is plain words.
  */
 import { inflateSync } from 'fflate';
-import { errorText } from './interopProblem.ts';
+import { errorText, sentence } from './interopProblem.ts';
 
 export interface ZipEntry {
   name: string;
@@ -16,7 +16,10 @@ export interface ZipEntry {
 }
 
 export class ZipFailure {
-  constructor(readonly message: string) {}
+  readonly message: string;
+  constructor(message: string) {
+    this.message = sentence(message);
+  }
 }
 
 const CRC_TABLE = (() => {
@@ -40,7 +43,7 @@ const SIG_CENTRAL = 0x02014b50;
 const SIG_END = 0x06054b50;
 const SIG_ZIP64_END = 0x06064b50;
 const SIG_ZIP64_LOCATOR = 0x07064b50;
-const DAMAGED = 'the .keras file is damaged';
+const DAMAGED = 'The .keras file is damaged';
 
 /** Reads a zip archive's directory (the end-of-central-directory record, ZIP64 included). */
 export class ZipReader {
@@ -82,8 +85,8 @@ export class ZipReader {
       const startsLikeZip = this.bytes.length >= 4 && this.view.getUint32(0, true) === SIG_LOCAL;
       throw new ZipFailure(
         startsLikeZip
-          ? 'the .keras file is incomplete or damaged: it starts as a zip archive, but the directory at the end of the archive is missing (the file was probably cut short while copying or downloading)'
-          : 'this is not a .keras file: a .keras file is a zip archive (of config.json, metadata.json and model.weights.h5), and this file is not one',
+          ? 'The .keras file is incomplete or damaged: it starts as a zip archive, but the directory at the end of the archive is missing (the file was probably cut short while copying or downloading)'
+          : 'This is not a .keras file: a .keras file is a zip archive (of config.json, metadata.json and model.weights.h5), and this file is not one',
       );
     }
     let count = this.u16(end + 10);
@@ -139,7 +142,7 @@ export class ZipReader {
     const start = entry.localOffset + 30 + this.u16(entry.localOffset + 26) + this.u16(entry.localOffset + 28);
     const stop = start + entry.compressedSize;
     if (stop > this.bytes.length) {
-      throw new ZipFailure(`the .keras file is incomplete or damaged: ${name} runs past the end of the file (it was probably cut short)`);
+      throw new ZipFailure(`The .keras file is incomplete or damaged: ${name} runs past the end of the file (it was probably cut short)`);
     }
     const packed = this.bytes.subarray(start, stop);
     let data: Uint8Array;

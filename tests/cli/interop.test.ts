@@ -72,7 +72,7 @@ describe('layerlab export', () => {
     writeFileSync(path, JSON.stringify(project));
     const run = await runCli(['export', path, '--format', 'tfjs', '-o', join(dir, 'never')]);
     expect(run.code).toBe(1);
-    expect(run.stderr.trim()).toBe("Cannot export to tfjs; nothing was written:\n  hidden: the activation 'exponential' does not exist in TensorFlow.js");
+    expect(run.stderr.trim()).toBe("Cannot export to tfjs; nothing was written:\nerror [hidden]: The activation 'exponential' does not exist in TensorFlow.js.");
     expect(existsSync(join(dir, 'never'))).toBe(false);
   });
 
@@ -98,8 +98,11 @@ describe('layerlab import', () => {
     expect(run.code).toBe(0);
     const project = loadProject(out);
     expect(project.training).toMatchObject({ optimizer: 'adam', loss: 'categorical_crossentropy' });
-    expect(project.dataset).toMatchObject({ name: 'spiral', classes: 3 });
+    // 4 features and 3 classes: no built-in set fits (they all have 2 features), so no dataset is chosen.
+    expect(project.dataset).toEqual({ kind: 'none' });
+    expect(run.stdout).toContain('Iris flowers (4 measurements, 3 species) fits this network; it is not available yet.');
     const validated = await runCli(['validate', out, '--json']);
+    expect(validated.code).toBe(0);
     expect((JSON.parse(validated.stdout) as { totalParams: number }).totalParams).toBe(67);
   });
 
@@ -129,7 +132,9 @@ describe('layerlab import', () => {
     writeFileSync(path, JSON.stringify({ modelTopology: {}, weightsManifest: [{ paths: ['../../etc/passwd'], weights: [] }] }));
     const run = await runCli(['import', path, '-o', join(dir, 'evil.layerlab.json')]);
     expect(run.code).toBe(2);
-    expect(run.stderr.trim()).toBe(`Cannot import ${path}; nothing was written:\n  weightsManifest points outside the model's folder (../../etc/passwd).`);
+    expect(run.stderr.trim()).toBe(
+      `Cannot import ${path}; nothing was written:\nerror: The weights manifest names the file '../../etc/passwd', which is not a file next to model.json; weight paths must stay inside the model's folder.`,
+    );
   });
 });
 
@@ -176,7 +181,7 @@ describe('command-line mistakes get a clear message', () => {
     const lines = run.stderr.trim().split('\n');
     expect(lines[0]).toBe('The saved weights do not fit the network:');
     expect(lines[1]).toBe(
-      '  hidden: its kernel weights have shape (2, 5) in this network, but the weights given have shape (2, 4), so hidden keeps its current weights.',
+      "error: hidden's kernel weights have shape (2, 5) in this network, but the weights given have shape (2, 4), so hidden keeps its current weights.",
     );
     expect(lines[lines.length - 1]).toBe('Run again with --fresh to start from new weights.');
     const fresh = await runCli(['train', trained, '--epochs', '1', '--fresh']);

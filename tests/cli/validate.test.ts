@@ -52,7 +52,7 @@ describe('layerlab validate', () => {
     const run = await runCli(['validate', path]);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('hidden  Dense  error');
-    expect(run.stdout).toContain('error [hidden]: hidden: Dense units must be at least 1; it is 0.\n  fix: Use 1 or more.');
+    expect(run.stdout).toContain('error [hidden]: Dense units must be at least 1; it is 0.\n  fix: Use 1 or more.');
     expect(run.stdout).toContain('Invalid: 1 error.');
   });
 

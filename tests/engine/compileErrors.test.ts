@@ -72,7 +72,7 @@ describe('compileGraph on invalid graphs', () => {
       node('x', 'Input', { shape: [3] }),
       { ...node('bad', 'Dense'), params: { ...(node('bad', 'Dense').params as object), units: 'many' } } as unknown as GraphNode,
     ]);
-    expect(compileGraph(broken)).toEqual({ ok: false, message: 'bad: Dense units must be a number.', nodeIds: ['bad'] });
+    expect(compileGraph(broken)).toEqual({ ok: false, message: 'Dense units must be a number.', nodeIds: ['bad'] });
   });
 
   it('turns a tfjs failure into a message about the node instead of throwing, and frees what it built', () => {

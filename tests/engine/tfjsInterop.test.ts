@@ -461,7 +461,7 @@ describe('TensorFlow.js export and import', () => {
       refused += 1;
       expect(c.result.problems.map((p) => p.layer).sort(), c.id).toEqual([...lacking.keys()].sort());
       for (const problem of c.result.problems) {
-        expect(problem.message.startsWith(`${problem.layer ?? ''}: `), problem.message).toBe(true);
+        expect(problem.message.startsWith(`${problem.layer ?? ''}: `), problem.message).toBe(false);
         expect(problem.message, c.id).toContain(lacking.get(problem.layer ?? '') ?? '');
         expect(problem.message).toMatch(/TensorFlow\.js/);
       }
@@ -686,27 +686,27 @@ describe('exportTfjsModel: the files', () => {
 
   it('refuses each feature stock tfjs lacks with one problem per node, and exports its exact stand-ins', () => {
     const cases: [GraphNode, string | null][] = [
-      [node('out', 'Dense', { units: 2, activation: 'exponential' }), "out: the activation 'exponential' does not exist in TensorFlow.js"],
-      [node('out', 'Activation', { activation: 'exponential' }), "out: the activation 'exponential' does not exist in TensorFlow.js"],
-      [node('out', 'Dense', { units: 2, activation: 'step' }), "out: the activation 'step' does not exist in TensorFlow.js (nor in Keras)"],
+      [node('out', 'Dense', { units: 2, activation: 'exponential' }), "The activation 'exponential' does not exist in TensorFlow.js."],
+      [node('out', 'Activation', { activation: 'exponential' }), "The activation 'exponential' does not exist in TensorFlow.js."],
+      [node('out', 'Dense', { units: 2, activation: 'step' }), "The activation 'step' does not exist in TensorFlow.js (nor in Keras)."],
       [
         node('out', 'Dense', { units: 2, activation: 'hard_sigmoid' }),
-        "out: the activation 'hard_sigmoid' is a different function in TensorFlow.js (Keras 2's clip(0.2x + 0.5, 0, 1), not Keras 3's clip(x / 6 + 0.5, 0, 1) that LayerLab uses)",
+        "The activation 'hard_sigmoid' is a different function in TensorFlow.js (Keras 2's clip(0.2x + 0.5, 0, 1), not Keras 3's clip(x / 6 + 0.5, 0, 1) that LayerLab uses).",
       ],
       [
         node('out', 'Dense', { units: 2, activation: 'leaky_relu' }),
-        "out: the activation 'leaky_relu' does not exist in TensorFlow.js; use activation 'linear' and put a LeakyReLU layer (negative slope 0.2) after this layer",
+        "The activation 'leaky_relu' does not exist in TensorFlow.js; use activation 'linear' and put a LeakyReLU layer (negative slope 0.2) after this layer.",
       ],
-      [node('out', 'ReLU', { threshold: 0.5 }), "out: TensorFlow.js's ReLU layer has no threshold, and this one has threshold 0.5"],
+      [node('out', 'ReLU', { threshold: 0.5 }), "TensorFlow.js's ReLU layer has no threshold, and this one has threshold 0.5."],
       [
         node('out', 'ReLU', { negative_slope: 0.1, max_value: 6 }),
-        "out: TensorFlow.js's ReLU layer has no negative slope and its LeakyReLU layer no max value, and this ReLU has both (negative slope 0.1, max value 6)",
+        "TensorFlow.js's ReLU layer has no negative slope and its LeakyReLU layer no max value, and this ReLU has both (negative slope 0.1, max value 6).",
       ],
-      [node('out', 'ELU', { alpha: 0.5 }), "out: TensorFlow.js's ELU layer only supports alpha 1, and this one has alpha 0.5"],
-      [node('out', 'Softmax', { axis: 1 }), "out: TensorFlow.js's Softmax works only along the last axis, and this one works along axis 1 of an input of shape (None, 3, 2)"],
+      [node('out', 'ELU', { alpha: 0.5 }), "TensorFlow.js's ELU layer only supports alpha 1, and this one has alpha 0.5."],
+      [node('out', 'Softmax', { axis: 1 }), "TensorFlow.js's Softmax works only along the last axis, and this one works along axis 1 of an input of shape (None, 3, 2)."],
       [
         node('out', 'BatchNormalization', { axis: 1 }),
-        "out: TensorFlow.js's BatchNormalization computes wrong values along an axis other than the last, and this one normalises axis 1 of an input of shape (None, 3, 2)",
+        "TensorFlow.js's BatchNormalization computes wrong values along an axis other than the last, and this one normalises axis 1 of an input of shape (None, 3, 2).",
       ],
       // Exact stand-ins: exported.
       [node('out', 'Dense', { units: 2, activation: 'silu' }), null],
@@ -733,7 +733,7 @@ describe('exportTfjsModel: the files', () => {
       problems: [
         {
           layer: 'bn',
-          message: "bn: TensorFlow.js's BatchNormalization works on inputs of at most 3 dimensions besides the batch, and this one gets (None, 2, 2, 2, 2)",
+          message: "TensorFlow.js's BatchNormalization works on inputs of at most 3 dimensions besides the batch, and this one gets (None, 2, 2, 2, 2).",
         },
       ],
     });
@@ -750,11 +750,11 @@ describe('exportTfjsModel: the files', () => {
 
     const weights = xorWeights();
     const missing = { layers: { ...weights.layers, out: weights.layers.out?.slice(0, 1) ?? [] } };
-    expect(exportTfjsModel(XOR, missing)).toEqual({ ok: false, problems: [{ layer: 'out', message: 'out: no bias weights were given for out (it needs shape (1,))' }] });
+    expect(exportTfjsModel(XOR, missing)).toEqual({ ok: false, problems: [{ layer: 'out', message: 'No bias weights were given for out (it needs shape (1,)).' }] });
     const wrong = { layers: { ...weights.layers, hidden: [{ name: 'kernel', shape: [4, 2], values: new Array<number>(8).fill(0) }, ...(weights.layers.hidden?.slice(1) ?? [])] } };
     expect(exportTfjsModel(XOR, wrong)).toEqual({
       ok: false,
-      problems: [{ layer: 'hidden', message: "hidden: hidden's kernel weights have shape (4, 2), but this network needs (2, 4)" }],
+      problems: [{ layer: 'hidden', message: "hidden's kernel weights have shape (4, 2), but this network needs (2, 4)." }],
     });
     // Weights of nodes that are not in the network are ignored.
     expect(exportTfjsModel(XOR, { layers: { ...weights.layers, gone: [{ name: 'kernel', shape: [1], values: [1] }] } }).ok).toBe(true);
@@ -779,9 +779,9 @@ describe('importTfjsModel: hostile and broken files', () => {
       expect(fromOne.weights).toEqual(xorWeights());
       expect(fromShards.modelName).toBe('XOR 2-4-1');
     }
-    expect(messages(importTfjsModel(split, shards.slice(0, 2)))).toEqual(['the weights manifest names 3 files, but 2 files of weights were given']);
+    expect(messages(importTfjsModel(split, shards.slice(0, 2)))).toEqual(['The weights manifest names 3 files, but 2 files of weights were given.']);
     expect(messages(importTfjsModel(split, [shards[0] ?? new Uint8Array(), shards[1]?.slice(4) ?? new Uint8Array(), shards[2] ?? new Uint8Array()]))).toEqual([
-      "the weight files 'group1-shard1of2.bin', 'group1-shard2of2.bin' hold 44 bytes, but the manifest's weights for them need 48 bytes (12 float32 numbers)",
+      "The weight files 'group1-shard1of2.bin', 'group1-shard2of2.bin' hold 44 bytes, but the manifest's weights for them need 48 bytes (12 float32 numbers).",
     ]);
   });
 
@@ -796,29 +796,29 @@ describe('importTfjsModel: hostile and broken files', () => {
     // A weight the network needs is missing (and so are its bytes).
     const missing = withManifest((weights) => weights.splice(3, 1));
     expect(messages(importTfjsModel(missing, weightsBin.slice(0, 64)))).toEqual([
-      "[out] layer 'out': the weights manifest has no bias for it (the network needs one of shape (1,))",
+      '[out] The weights manifest has no bias for this layer (the network needs one of shape (1,)).',
     ]);
     // Too few or too many bytes.
     expect(messages(importTfjsModel(modelJson, weightsBin.slice(0, 64)))).toEqual([
-      'the weights data holds 64 bytes, but the weights manifest lists 68 bytes (17 float32 numbers)',
+      'The weights data holds 64 bytes, but the weights manifest lists 68 bytes (17 float32 numbers).',
     ]);
     expect(messages(importTfjsModel(modelJson, new Uint8Array(72)))).toEqual([
-      'the weights data holds 72 bytes, but the weights manifest lists 68 bytes (17 float32 numbers)',
+      'The weights data holds 72 bytes, but the weights manifest lists 68 bytes (17 float32 numbers).',
     ]);
     // Integer and quantized weights.
     const int8 = withManifest((weights) => {
       (weights[0] as Json).dtype = 'int8';
     });
-    expect(messages(importTfjsModel(int8, weightsBin))).toEqual(["the weight 'hidden/kernel' has dtype 'int8'; LayerLab reads only float32 weights"]);
+    expect(messages(importTfjsModel(int8, weightsBin))).toEqual(["The weight 'hidden/kernel' has dtype 'int8'; LayerLab reads only float32 weights."]);
     const int32 = withManifest((weights) => {
       (weights[1] as Json).dtype = 'int32';
     });
-    expect(messages(importTfjsModel(int32, weightsBin))).toEqual(["the weight 'hidden/bias' has dtype 'int32'; LayerLab reads only float32 weights"]);
+    expect(messages(importTfjsModel(int32, weightsBin))).toEqual(["The weight 'hidden/bias' has dtype 'int32'; LayerLab reads only float32 weights."]);
     const quantized = withManifest((weights) => {
       (weights[0] as Json).quantization = { dtype: 'uint8', scale: 0.1, min: -1 };
     });
     expect(messages(importTfjsModel(quantized, weightsBin))).toEqual([
-      "the weight 'hidden/kernel' is quantized to uint8; LayerLab reads only float32 weights (convert the model without quantization)",
+      "The weight 'hidden/kernel' is quantized to uint8; LayerLab reads only float32 weights (convert the model without quantization).",
     ]);
     // Paths that leave the model's folder.
     for (const escaping of ['../x', '/etc/passwd', 'a/../../b', 'C:\\x.bin', '..', 'https://example.com/w.bin', '']) {
@@ -826,7 +826,7 @@ describe('importTfjsModel: hostile and broken files', () => {
         group.paths = [escaping];
       });
       expect(messages(importTfjsModel(bad, weightsBin))).toEqual([
-        `the weights manifest names the file '${escaping}', which is not a file next to model.json; weight paths must stay inside the model's folder`,
+        `The weights manifest names the file '${escaping}', which is not a file next to model.json; weight paths must stay inside the model's folder.`,
       ]);
     }
   });
@@ -842,33 +842,33 @@ describe('importTfjsModel: hostile and broken files', () => {
       (weights[0] as Json).shape = [4, 2];
     });
     expect(messages(importTfjsModel(reshaped, weightsBin))).toEqual([
-      "[hidden] layer 'hidden': its kernel 'hidden/kernel' has shape (4, 2) in the weights, but the network needs (2, 4)",
+      "[hidden] This layer's kernel 'hidden/kernel' has shape (4, 2) in the weights, but the network needs (2, 4).",
     ]);
     const ghost = edit((weights) => {
       (weights[3] as Json).name = 'ghost/bias';
     });
     expect(messages(importTfjsModel(ghost, weightsBin))).toEqual([
-      "the weights manifest has 'ghost/bias', but the model has no layer 'ghost'",
-      "[out] layer 'out': the weights manifest has no bias for it (the network needs one of shape (1,))",
+      "The weights manifest has 'ghost/bias', but the model has no layer 'ghost'.",
+      '[out] The weights manifest has no bias for this layer (the network needs one of shape (1,)).',
     ]);
     const extra = edit((weights) => {
       (weights[3] as Json).name = 'out/gamma';
     });
     expect(messages(importTfjsModel(extra, weightsBin))).toEqual([
-      "[out] layer 'out': the weights manifest has 'out/gamma', but this layer has only kernel, bias",
-      "[out] layer 'out': the weights manifest has no bias for it (the network needs one of shape (1,))",
+      "[out] The weights manifest has 'out/gamma', but this layer has only kernel, bias.",
+      '[out] The weights manifest has no bias for this layer (the network needs one of shape (1,)).',
     ]);
     const twice = edit((weights) => {
       (weights[1] as Json).name = 'hidden/kernel';
     });
-    expect(messages(importTfjsModel(twice, weightsBin))).toEqual(["the weights manifest lists the weight 'hidden/kernel' twice"]);
+    expect(messages(importTfjsModel(twice, weightsBin))).toEqual(["The weights manifest lists the weight 'hidden/kernel' twice."]);
     const badShape = edit((weights) => {
       (weights[0] as Json).shape = [2, -4];
     });
-    expect(messages(importTfjsModel(badShape, weightsBin))).toEqual(["the weight 'hidden/kernel' has shape [2, -4]; a shape is a list of sizes"]);
+    expect(messages(importTfjsModel(badShape, weightsBin))).toEqual(["The weight 'hidden/kernel' has shape [2, -4]; a shape is a list of sizes."]);
     const noManifest = clone(modelJson) as unknown as Json;
     delete noManifest.weightsManifest;
-    expect(messages(importTfjsModel(noManifest, weightsBin))).toEqual(['the model.json has no "weightsManifest", so its weights cannot be found']);
+    expect(messages(importTfjsModel(noManifest, weightsBin))).toEqual(['The model.json has no "weightsManifest", so its weights cannot be found.']);
   });
 
   it('imports nothing when anything is wrong, and lists topology and weight problems together', () => {
@@ -878,14 +878,14 @@ describe('importTfjsModel: hostile and broken files', () => {
     hidden.class_name = 'Conv2D';
     const result = importTfjsModel(copy, weightsBin.slice(0, 8));
     expect(messages(result)).toEqual([
-      "[hidden] layer 'hidden': Conv2D is not a LayerLab layer kind",
-      'the weights data holds 8 bytes, but the weights manifest lists 68 bytes (17 float32 numbers)',
+      '[hidden] Conv2D is not a LayerLab layer kind.',
+      'The weights data holds 8 bytes, but the weights manifest lists 68 bytes (17 float32 numbers).',
     ]);
-    expect(messages(importTfjsModel('not json', weightsBin))).toEqual(['the model.json text is not valid JSON']);
-    expect(messages(importTfjsModel([1, 2], weightsBin))).toEqual(['a TensorFlow.js model.json holds a JSON object, but this is [1, 2]']);
-    expect(messages(importTfjsModel({ format: 'layers-model' }, weightsBin))).toEqual(['this is not a TensorFlow.js model.json: it has no "modelTopology"']);
+    expect(messages(importTfjsModel('not json', weightsBin))).toEqual(['The model.json text is not valid JSON.']);
+    expect(messages(importTfjsModel([1, 2], weightsBin))).toEqual(['A TensorFlow.js model.json holds a JSON object, but this is [1, 2].']);
+    expect(messages(importTfjsModel({ format: 'layers-model' }, weightsBin))).toEqual(['This is not a TensorFlow.js model.json: it has no "modelTopology".']);
     expect(messages(importTfjsModel({ format: 'graph-model', modelTopology: { node: [] }, weightsManifest: [] }, new Uint8Array(0)))).toEqual([
-      'this is a TensorFlow.js graph model (a frozen TensorFlow graph), not a layers model; LayerLab can import only Keras layers models',
+      'This is a TensorFlow.js graph model (a frozen TensorFlow graph), not a layers model; LayerLab can import only Keras layers models.',
     ]);
     expect(importTfjsModel(JSON.stringify(modelJson), weightsBin).ok).toBe(true);
   });
@@ -898,7 +898,7 @@ describe('importTfjsModel: hostile and broken files', () => {
     expect(result.graph.nodes.map((n) => n.id)).toEqual(['x', '_1_hidden_layer', 'out']);
     expect(result.weights.layers._1_hidden_layer).toEqual(xorWeights().layers.hidden);
     expect(result.warnings).toEqual([
-      "layer '1 hidden layer' was renamed '_1_hidden_layer': LayerLab layer names use only letters, digits, '_', '.' and '-', start with a letter or '_', and have at most 64 characters",
+      "Layer '1 hidden layer' was renamed '_1_hidden_layer': LayerLab layer names use only letters, digits, '_', '.' and '-', start with a letter or '_', and have at most 64 characters.",
     ]);
   });
 

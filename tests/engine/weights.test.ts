@@ -152,12 +152,12 @@ describe('setLayerWeights', () => {
     ]);
     expect(setLayerWeights(model, given)).toEqual([
       'There is no layer called ghost in this network, so its weights were not loaded.',
-      'd: its kernel weights have shape (3, 4) in this network, but the weights given have shape (4, 3), so d keeps its current weights.',
+      "d's kernel weights have shape (3, 4) in this network, but the weights given have shape (4, 3), so d keeps its current weights.",
       'nb has no bias weights (it has kernel), so nb keeps its current weights.',
-      'bn: no beta weights were given, so bn keeps its current weights.',
-      'bn: no moving_mean weights were given, so bn keeps its current weights.',
-      'bn: no moving_variance weights were given, so bn keeps its current weights.',
-      'p: its alpha weights of shape (2,) need 2 numbers, but 3 were given, so p keeps its current weights.',
+      'No beta weights were given for bn, so bn keeps its current weights.',
+      'No moving_mean weights were given for bn, so bn keeps its current weights.',
+      'No moving_variance weights were given for bn, so bn keeps its current weights.',
+      "p's alpha weights of shape (2,) need 2 numbers, but 3 were given, so p keeps its current weights.",
       'act has no weights, but kernel weights were given for it.',
     ]);
     const after = getLayerWeights(model);
@@ -170,8 +170,8 @@ describe('setLayerWeights', () => {
     const nonsense = new Map([['d', [{ name: 'kernel', shape: [3, 4], values: 'abc' }]]]) as unknown as LayerWeights;
     const before = getLayerWeights(model).get('d');
     expect(setLayerWeights(model, nonsense)).toEqual([
-      'd: its kernel weights of shape (3, 4) need 12 numbers, but 3 were given, so d keeps its current weights.',
-      'd: no bias weights were given, so d keeps its current weights.',
+      "d's kernel weights of shape (3, 4) need 12 numbers, but 3 were given, so d keeps its current weights.",
+      'No bias weights were given for d, so d keeps its current weights.',
     ]);
     expect(getLayerWeights(model).get('d')).toEqual(before);
   });

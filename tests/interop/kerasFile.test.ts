@@ -217,7 +217,7 @@ describe('readKerasFile on the files real Keras 3.15 saved', () => {
     const result = await readOk(fixtureBytes('seq_trained_compiled'));
     expect(result.training).toEqual({ optimizer: 'adam', learningRate: 0.01, loss: 'categorical_crossentropy' });
     expect(result.warnings).toEqual([
-      "the optimizer's saved state (after 12 training steps) is not imported: training in LayerLab starts the optimizer afresh",
+      "The optimizer's saved state (after 12 training steps) is not imported: training in LayerLab starts the optimizer afresh.",
     ]);
   });
 
@@ -236,12 +236,12 @@ describe('readKerasFile on the files real Keras 3.15 saved', () => {
       }),
     );
     expect(sgd.training).toEqual({ optimizer: 'sgd', learningRate: 0.3, loss: 'mean_squared_error' });
-    expect(sgd.warnings).toEqual(["the optimizer's momentum=0.9 is ignored: LayerLab's SGD uses Keras's default (0)"]);
+    expect(sgd.warnings).toEqual(["The optimizer's momentum=0.9 is ignored: LayerLab's SGD uses Keras's default (0)."]);
 
     const other = await readOk(withCompile({ optimizer: { class_name: 'Nadam', config: { learning_rate: 0.001 } }, loss: 'huber' }));
     expect(other.training).toEqual({});
-    expect(other.warnings.join('\n')).toContain("the model was compiled with the 'Nadam' optimizer, which LayerLab does not have");
-    expect(other.warnings.join('\n')).toContain('the model was compiled with the loss "huber", which LayerLab does not have');
+    expect(other.warnings.join('\n')).toContain("The model was compiled with the 'Nadam' optimizer, which LayerLab does not have");
+    expect(other.warnings.join('\n')).toContain('The model was compiled with the loss "huber", which LayerLab does not have');
   });
 
   it('gives the weights of a layer the importer renames to its new node id', async () => {
@@ -251,6 +251,14 @@ describe('readKerasFile on the files real Keras 3.15 saved', () => {
     expect(result.graph.nodes.map((n) => n.id)).toEqual(['features', 'hidden_1', 'hidden2', 'probs']);
     expect(Object.keys(result.weights.layers).sort()).toEqual(['hidden2', 'hidden_1', 'probs']);
     expect(result.weights.layers.hidden_1).toEqual((await readOk(fixtureBytes('seq_mlp'))).weights.layers.hidden1);
+  });
+
+  it("points a weights-file problem of a renamed layer at the layer's node id", async () => {
+    const config = fixtureConfig('seq_mlp');
+    const renamed = JSON.parse(JSON.stringify(config).replaceAll('"hidden1"', '"hidden 1"').replace('"use_bias":true', '"use_bias":false')) as unknown;
+    expect(JSON.stringify(renamed)).toContain('"use_bias":false');
+    const problems = await problemsOf(rezip(fixtureBytes('seq_mlp'), { 'config.json': text(JSON.stringify(renamed)) }));
+    expect(problems).toEqual([{ layer: 'hidden_1', message: 'model.weights.h5 holds 2 weight arrays at layers/dense/vars, but a Dense with this config has 1 (kernel).' }]);
   });
 
   it("reads tf.keras 2.13-2.15's layout (_layer_checkpoint_dependencies instead of layers)", async () => {
@@ -299,21 +307,21 @@ describe('readKerasFile refuses damaged and hostile files with a clear message, 
     const rng = createRng(5);
     const bytes = Uint8Array.from({ length: 4096 }, () => Math.floor(rng.next() * 256));
     expect(await only(bytes)).toBe(
-      'this is not a .keras file: a .keras file is a zip archive (of config.json, metadata.json and model.weights.h5), and this file is not one',
+      'This is not a .keras file: a .keras file is a zip archive (of config.json, metadata.json and model.weights.h5), and this file is not one.',
     );
-    expect(await only(new Uint8Array(0))).toBe('the file is empty');
+    expect(await only(new Uint8Array(0))).toBe('The file is empty.');
   });
 
   it('an HDF5 file or a JSON file instead of a .keras file', async () => {
-    expect(await only(unzipSync(good)['model.weights.h5'] ?? new Uint8Array())).toMatch(/^this is an HDF5 file \(a Keras 2 \.h5 model or a weights file\), not a \.keras file/);
+    expect(await only(unzipSync(good)['model.weights.h5'] ?? new Uint8Array())).toMatch(/^This is an HDF5 file \(a Keras 2 \.h5 model or a weights file\), not a \.keras file/);
     expect(await only(new Uint8Array(readFileSync(`${FIXTURES}seq_mlp.json`)))).toBe(
-      'this is a JSON file, not a .keras file; import it as a Keras model architecture (model.to_json()) instead',
+      'This is a JSON file, not a .keras file; import it as a Keras model architecture (model.to_json()) instead.',
     );
   });
 
   it('a truncated zip, cut anywhere', async () => {
     expect(await only(good.subarray(0, Math.floor(good.length / 2)))).toBe(
-      'the .keras file is incomplete or damaged: it starts as a zip archive, but the directory at the end of the archive is missing (the file was probably cut short while copying or downloading)',
+      'The .keras file is incomplete or damaged: it starts as a zip archive, but the directory at the end of the archive is missing (the file was probably cut short while copying or downloading).',
     );
     for (let cut = 1; cut < good.length; cut += 997) {
       const result = await readKerasFile(good.subarray(0, cut));
@@ -322,19 +330,19 @@ describe('readKerasFile refuses damaged and hostile files with a clear message, 
   });
 
   it('a zip without entries, without config.json, without model.weights.h5', async () => {
-    expect(await only(zipSync({}))).toBe('the .keras file is an empty zip archive; a .keras file holds config.json, metadata.json and model.weights.h5');
+    expect(await only(zipSync({}))).toBe('The .keras file is an empty zip archive; a .keras file holds config.json, metadata.json and model.weights.h5.');
     expect(await only(rezip(good, { 'config.json': null }))).toBe(
-      'the .keras file has no config.json; a .keras file holds config.json, metadata.json and model.weights.h5',
+      'The .keras file has no config.json; a .keras file holds config.json, metadata.json and model.weights.h5.',
     );
     expect(await only(rezip(good, { 'model.weights.h5': null }))).toBe(
-      'the .keras file has no model.weights.h5; a .keras file holds config.json, metadata.json and model.weights.h5',
+      'The .keras file has no model.weights.h5; a .keras file holds config.json, metadata.json and model.weights.h5.',
     );
   });
 
   it('config.json that is not JSON, or not a model', async () => {
     expect(await only(rezip(good, { 'config.json': text('{"module": "keras", "class_name": ') }))).toMatch(/^config\.json in the \.keras file is not valid JSON \(/);
-    expect(await only(rezip(good, { 'config.json': Uint8Array.from([0x7b, 0xff, 0xfe, 0x7d]) }))).toBe('config.json in the .keras file is not UTF-8 text');
-    expect(await only(rezip(good, { 'config.json': text('[1, 2, 3]') }))).toBe('config.json in the .keras file does not hold a Keras model config');
+    expect(await only(rezip(good, { 'config.json': Uint8Array.from([0x7b, 0xff, 0xfe, 0x7d]) }))).toBe('config.json in the .keras file is not UTF-8 text.');
+    expect(await only(rezip(good, { 'config.json': text('[1, 2, 3]') }))).toBe('config.json in the .keras file does not hold a Keras model config.');
     expect(await only(rezip(good, { 'config.json': text('{"class_name": "MyModel", "config": {}}') }))).toMatch(/not a Sequential or Functional model/);
   });
 
@@ -354,7 +362,7 @@ describe('readKerasFile refuses damaged and hostile files with a clear message, 
       break;
     }
     expect(await only(bomb)).toBe(
-      'the .keras file would unpack to 2861 MB (model.weights.h5 alone to 2861 MB); LayerLab unpacks at most 200 MB, so it was not opened',
+      'The .keras file would unpack to 2861 MB (model.weights.h5 alone to 2861 MB); LayerLab unpacks at most 200 MB, so it was not opened.',
     );
     expect(KERAS_FILE_LIMITS.maxUnpackedBytes).toBe(200 * 1024 * 1024);
   });
@@ -373,19 +381,19 @@ describe('readKerasFile refuses damaged and hostile files with a clear message, 
       view.setUint32(entry + 24, 100, true);
       break;
     }
-    expect(await only(deflated)).toBe('the .keras file is damaged: config.json does not match its checksum');
+    expect(await only(deflated)).toBe('The .keras file is damaged: config.json does not match its checksum.');
 
     const flipped = good.slice();
     const index = Buffer.from(flipped).indexOf('"units": 8');
     flipped[index + 9] = '9'.charCodeAt(0);
-    expect(await only(flipped)).toBe('the .keras file is damaged: config.json does not match its checksum');
+    expect(await only(flipped)).toBe('The .keras file is damaged: config.json does not match its checksum.');
   });
 
   it('a damaged or foreign model.weights.h5', async () => {
     const h5 = unzipSync(good)['model.weights.h5'] ?? new Uint8Array();
     const header = h5.slice(0, 2048);
     expect(await only(rezip(good, { 'model.weights.h5': header }))).toMatch(/^model\.weights\.h5 is damaged and cannot be read \(HDF5: /);
-    expect(await only(rezip(good, { 'model.weights.h5': text('not hdf5 at all') }))).toBe('model.weights.h5 is not an HDF5 file, so its weights cannot be read');
+    expect(await only(rezip(good, { 'model.weights.h5': text('not hdf5 at all') }))).toBe('model.weights.h5 is not an HDF5 file, so its weights cannot be read.');
     const scrambled = h5.slice();
     for (let i = 96; i < 4096; i += 7) scrambled[i] = (scrambled[i] ?? 0) ^ 0x5a;
     const result = await readKerasFile(rezip(good, { 'model.weights.h5': scrambled }));
@@ -394,7 +402,7 @@ describe('readKerasFile refuses damaged and hostile files with a clear message, 
     const other = unzipSync(fixtureBytes('seq_flatten_reshape'))['model.weights.h5'] ?? new Uint8Array();
     const problems = await problemsOf(rezip(good, { 'model.weights.h5': other }));
     expect(problems.map((p) => p.message)).toContain(
-      "layer 'proj': model.weights.h5 has no weights for it, but a Dense with this config has 2 (kernel, bias)",
+      'model.weights.h5 has no weights for this layer, but a Dense with this config has 2 (kernel, bias).',
     );
   });
 
@@ -409,9 +417,9 @@ describe('readKerasFile refuses damaged and hostile files with a clear message, 
     const changed = { ...config, config: { ...(config.config as Record<string, unknown>), layers } };
     const problems = await problemsOf(rezip(fixtureBytes('seq_mlp'), { 'config.json': text(JSON.stringify(changed)) }));
     expect(problems).toEqual([
-      { layer: 'hidden2', message: "layer 'hidden2': its kernel weights have shape (16, 8), but the layer needs (16, 9)" },
-      { layer: 'hidden2', message: "layer 'hidden2': its bias weights have shape (8,), but the layer needs (9,)" },
-      { layer: 'probs', message: "layer 'probs': its kernel weights have shape (8, 3), but the layer needs (9, 3)" },
+      { layer: 'hidden2', message: 'The kernel weights have shape (16, 8), but the layer needs (16, 9).' },
+      { layer: 'hidden2', message: 'The bias weights have shape (8,), but the layer needs (9,).' },
+      { layer: 'probs', message: 'The kernel weights have shape (8, 3), but the layer needs (9, 3).' },
     ]);
 
     const noBias = {
@@ -425,7 +433,7 @@ describe('readKerasFile refuses damaged and hostile files with a clear message, 
       },
     };
     const countProblems = await problemsOf(rezip(fixtureBytes('seq_mlp'), { 'config.json': text(JSON.stringify(noBias)) }));
-    expect(countProblems.map((p) => p.message).join('\n')).toContain("layer 'probs': model.weights.h5 holds 2 weight arrays at layers/dense_2/vars, but a Dense with this config has 1 (kernel)");
+    expect(countProblems).toContainEqual({ layer: 'probs', message: 'model.weights.h5 holds 2 weight arrays at layers/dense_2/vars, but a Dense with this config has 1 (kernel).' });
   });
 
   it('layers LayerLab cannot import: the importer names each one', async () => {
@@ -434,7 +442,7 @@ describe('readKerasFile refuses damaged and hostile files with a clear message, 
     layers.splice(2, 0, { module: 'keras.layers', class_name: 'Conv1D', config: { name: 'conv', filters: 2 }, registered_name: null });
     const changed = { ...config, config: { ...(config.config as Record<string, unknown>), layers } };
     const problems = await problemsOf(rezip(fixtureBytes('seq_mlp'), { 'config.json': text(JSON.stringify(changed)) }));
-    expect(problems).toContainEqual({ layer: 'conv', message: "layer 'conv': Conv1D is not a LayerLab layer kind" });
+    expect(problems).toContainEqual({ layer: 'conv', message: 'Conv1D is not a LayerLab layer kind.' });
   });
 
   it('readKerasWeightsH5 on its own: a layer named __proto__, a class whose weights LayerLab does not know', async () => {
@@ -443,13 +451,13 @@ describe('readKerasFile refuses damaged and hostile files with a clear message, 
     const hostile = JSON.parse(JSON.stringify(config).replace('"name":"hidden1"', '"name":"__proto__"')) as unknown;
     expect(await readKerasWeightsH5(h5, hostile)).toEqual({
       ok: false,
-      problems: [{ layer: '__proto__', message: "layer '__proto__': '__proto__' is reserved in JavaScript and cannot name a layer's weights" }],
+      problems: [{ layer: '__proto__', message: "'__proto__' is reserved in JavaScript and cannot name a layer's weights." }],
     });
     // Conv1D layers would live at layers/conv1d, ...: this file's layers/dense groups belong to no layer.
     const conv = JSON.parse(JSON.stringify(config).replaceAll('"class_name":"Dense"', '"class_name":"Conv1D"')) as unknown;
     const ignored = await readKerasWeightsH5(h5, conv);
     expect(ignored.ok && ignored.weights).toEqual({ layers: {} });
-    expect(ignored.ok && ignored.warnings[0]).toBe('model.weights.h5 holds weights at layers/dense, which belong to no layer of the model; they were ignored');
+    expect(ignored.ok && ignored.warnings[0]).toBe('model.weights.h5 holds weights at layers/dense, which belong to no layer of the model; they were ignored.');
     // A class whose group (snake case "dense") holds weights LayerLab cannot name.
     const unknown = JSON.parse(JSON.stringify(config).replace('"class_name":"Dense"', '"class_name":"DENSE"')) as unknown;
     expect(await readKerasWeightsH5(h5, unknown)).toEqual({
@@ -457,14 +465,14 @@ describe('readKerasFile refuses damaged and hostile files with a clear message, 
       problems: [
         {
           layer: 'hidden1',
-          message: "layer 'hidden1': it is a DENSE, whose weights LayerLab does not know (it reads Dense, BatchNormalization and PReLU weights)",
+          message: 'This layer is a DENSE, whose weights LayerLab does not know (it reads Dense, BatchNormalization and PReLU weights).',
         },
       ],
     });
   });
 
   it('something that is not bytes at all', async () => {
-    expect(await only('a string' as unknown as Uint8Array)).toBe('the .keras file was not given as bytes');
+    expect(await only('a string' as unknown as Uint8Array)).toBe('The .keras file was not given as bytes.');
   });
 });
 
@@ -482,16 +490,16 @@ describe('writeKerasFile', () => {
     expect(missing).toEqual({
       ok: false,
       problems: [
-        { layer: 'probs', message: "layer 'probs': its kernel weights are missing" },
-        { layer: 'probs', message: "layer 'probs': its bias weights are missing" },
+        { layer: 'probs', message: 'The kernel weights are missing.' },
+        { layer: 'probs', message: 'The bias weights are missing.' },
       ],
     });
     const wrong = await writeKerasFile(projectFrom('w', graph), {
       layers: { ...weights.layers, hidden1: (weights.layers.hidden1 ?? []).map((t) => (t.name === 'kernel' ? { ...t, shape: [16, 4] } : t)), ghost: [{ name: 'kernel', shape: [1], values: [1] }] },
     });
     expect(wrong.ok ? [] : wrong.problems.map((p) => p.message)).toEqual([
-      "there are weights for 'ghost', but the network has no layer of that name",
-      "layer 'hidden1': its kernel weights have shape (16, 4), but the layer needs (4, 16)",
+      "There are weights for 'ghost', but the network has no layer of that name.",
+      'The kernel weights have shape (16, 4), but the layer needs (4, 16).',
     ]);
   });
 

@@ -268,9 +268,9 @@ describe('exportKerasModel refuses what Keras cannot load, naming every offendin
         { layer: 'a', message: 'a and b form a loop (a → b → a). Data must flow one way, from the Input to the output.' },
         {
           layer: 'hidden',
-          message: `hidden: Dense units must be at least 1; it is 0. hidden cannot be exported to Keras: ${STEP_REASON}`,
+          message: `Dense units must be at least 1; it is 0. hidden cannot be exported to Keras: ${STEP_REASON}`,
         },
-        { layer: 'cat', message: 'cat: Concatenate combines two or more inputs, but only hidden is connected to it.' },
+        { layer: 'cat', message: 'Concatenate combines two or more inputs, but only hidden is connected to it.' },
       ],
     });
   });

@@ -354,7 +354,7 @@ describe('Python script export: the text', () => {
 
   it("refuses networks with core errors, with core's messages and the layers at fault", () => {
     const badUnits = exportPythonScript(withParams(xorProject(), 'hidden', { units: 0 }));
-    expect(badUnits).toEqual({ ok: false, problems: [{ layer: 'hidden', message: 'hidden: Dense units must be at least 1; it is 0.' }] });
+    expect(badUnits).toEqual({ ok: false, problems: [{ layer: 'hidden', message: 'Dense units must be at least 1; it is 0.' }] });
 
     const wrongClasses = exportPythonScript(withParams(spiralProject(), 'out', { units: 4 }));
     expect(wrongClasses.ok).toBe(false);

@@ -3,13 +3,15 @@ import { dirname, join } from 'node:path';
 import { exportKerasModel, kerasJsonText } from '../../core/keras/exportConfig.ts';
 import { exportNotebook, exportPythonScript } from '../../core/keras/python/index.ts';
 import { exportTfjsModel } from '../../core/keras/tfjsExport.ts';
+import { formatProblem, formatProblems, problemFromDiagnostic, problemsFromLayerProblems } from '../../core/problems/index.ts';
+import type { LayerProblemLike } from '../../core/problems/index.ts';
 import type { LayerLabProject, ProjectWeights } from '../../core/project/index.ts';
 import { initialProjectWeights } from '../../engine/projectWeights.ts';
 import { writeKerasFile } from '../../interop/kerasFile.ts';
 import type { CliIO } from '../io.ts';
 import { CliError, EXIT } from '../io.ts';
 import { readProject } from '../readProject.ts';
-import { formatDiagnostic, validateProject } from './validate.ts';
+import { validateProject } from './validate.ts';
 
 export const EXPORT_FORMATS = {
   'keras-json': 'Keras 3 model.to_json() architecture (load with keras.models.model_from_json)',
@@ -25,15 +27,8 @@ export function isExportFormat(value: string): value is ExportFormat {
   return Object.prototype.hasOwnProperty.call(EXPORT_FORMATS, value);
 }
 
-interface Problem {
-  layer: string | null;
-  message: string;
-}
-
-function refuse(format: ExportFormat, problems: readonly Problem[]): never {
-  // Most problem messages already start with the layer's name; add it only where they do not.
-  const lines = problems.map((p) => `  ${p.layer === null || p.message.startsWith(p.layer) ? '' : `${p.layer}: `}${p.message}`);
-  throw new CliError(`Cannot export to ${format}; nothing was written:\n${lines.join('\n')}`, EXIT.invalid);
+function refuse(format: ExportFormat, problems: readonly LayerProblemLike[]): never {
+  throw new CliError(`Cannot export to ${format}; nothing was written:\n${formatProblems(problemsFromLayerProblems(problems, 'export'))}`, EXIT.invalid);
 }
 
 async function writeOut(path: string, data: string | Uint8Array): Promise<void> {
@@ -73,7 +68,7 @@ export async function runExport(path: string, format: string, outPath: string | 
   const blocking = validation.diagnostics.filter((d) => (d.severity === 'error' && !d.code.startsWith('dataset-')) || d.code === 'not-in-keras');
   if (blocking.length > 0) {
     // A layer Keras cannot express is only a warning while building, but it stops an export.
-    for (const d of blocking) io.err(formatDiagnostic({ ...d, severity: 'error' }));
+    for (const d of blocking) io.err(formatProblem({ ...problemFromDiagnostic(d), severity: 'error' }));
     io.err(`Cannot export ${path}: fix the problem${blocking.length === 1 ? '' : 's'} above first.`);
     return EXIT.invalid;
   }

@@ -1,14 +1,15 @@
 import { writeFile } from 'node:fs/promises';
 import { basename, dirname, resolve, sep } from 'node:path';
-import type { BuiltinDatasetConfig } from '../../core/datasets/index.ts';
 import type { Graph } from '../../core/graph/types.ts';
 import { importKerasConfig } from '../../core/keras/importConfig.ts';
 import { importTfjsModel } from '../../core/keras/tfjsImport.ts';
-import { createProject, DEFAULT_PROJECT_DATASET, serializeProject } from '../../core/project/index.ts';
+import { formatProblem, formatProblems, problemsFromLayerProblems, problemsFromWarnings } from '../../core/problems/index.ts';
+import type { LayerProblemLike } from '../../core/problems/index.ts';
+import { projectFromImportedModel } from '../../core/project/fromImportedModel.ts';
+import { serializeProject } from '../../core/project/index.ts';
 import type { ProjectWeights } from '../../core/project/index.ts';
-import { inferShapes } from '../../core/shapes/inferShapes.ts';
-import type { LossName, TrainingSettings } from '../../core/training/settings.ts';
-import { DEFAULT_TRAINING } from '../../core/training/settings.ts';
+import type { TrainingSettings } from '../../core/training/settings.ts';
+import { noDatasetNote } from '../../core/validation/suggestDataset.ts';
 import { readKerasFile } from '../../interop/kerasFile.ts';
 import type { CliIO } from '../io.ts';
 import { CliError, EXIT } from '../io.ts';
@@ -22,32 +23,12 @@ interface Imported {
   warnings: string[];
 }
 
-interface Problem {
-  layer: string | null;
-  message: string;
-}
-
-function refuse(path: string, problems: readonly Problem[]): never {
-  // Most problem messages already name their layer; add the name only where they do not.
-  const lines = problems.map((p) => `  ${p.layer === null || p.message.includes(p.layer) ? '' : `layer ${p.layer}: `}${p.message}`);
-  throw new CliError(`Cannot import ${path}; nothing was written:\n${lines.join('\n')}`, EXIT.badInput);
+function refuse(path: string, problems: readonly LayerProblemLike[]): never {
+  throw new CliError(`Cannot import ${path}; nothing was written:\n${formatProblems(problemsFromLayerProblems(problems, 'import'))}`, EXIT.badInput);
 }
 
 const isZip = (bytes: Uint8Array): boolean => bytes[0] === 0x50 && bytes[1] === 0x4b;
 
-/**
- * A classroom dataset and loss shaped like the imported network's output, so the project opens ready to adjust:
- * spiral with k classes for a k-unit output (k = 3..5), otherwise XOR; binary crossentropy for one unit.
- */
-export function suggestTraining(graph: Graph): { dataset: BuiltinDatasetConfig; loss: LossName } {
-  const inference = inferShapes(graph);
-  const output = inference.outputs.length === 1 ? inference.nodes.get(inference.outputs[0] ?? '') : undefined;
-  const units = output?.status === 'ok' ? (output.shape[output.shape.length - 1] ?? 1) : 1;
-  return {
-    dataset: units >= 3 && units <= 5 ? { ...DEFAULT_PROJECT_DATASET, name: 'spiral', classes: units } : { ...DEFAULT_PROJECT_DATASET },
-    loss: units === 1 ? 'binary_crossentropy' : 'categorical_crossentropy',
-  };
-}
 
 async function importTfjs(path: string, json: Record<string, unknown>): Promise<Imported> {
   const manifest = Array.isArray(json.weightsManifest) ? (json.weightsManifest as unknown[]) : [];
@@ -56,10 +37,10 @@ async function importTfjs(path: string, json: Record<string, unknown>): Promise<
   for (const group of manifest) {
     const paths = typeof group === 'object' && group !== null && Array.isArray((group as { paths?: unknown }).paths) ? (group as { paths: unknown[] }).paths : [];
     for (const shard of paths) {
-      if (typeof shard !== 'string') refuse(path, [{ layer: null, message: 'weightsManifest has a path that is not a string.' }]);
+      if (typeof shard !== 'string') refuse(path, [{ layer: null, message: 'The weights manifest has a path that is not a string.' }]);
       const shardPath = resolve(folder, shard);
       if (!shardPath.startsWith(folder + sep)) {
-        refuse(path, [{ layer: null, message: `weightsManifest points outside the model's folder (${shard}).` }]);
+        refuse(path, [{ layer: null, message: `The weights manifest names the file '${shard}', which is not a file next to model.json; weight paths must stay inside the model's folder.` }]);
       }
       shards.push(await readBinaryFile(shardPath));
     }
@@ -101,10 +82,9 @@ async function readModel(path: string): Promise<Imported> {
 export async function runImport(modelPath: string, outPath: string | undefined, io: CliIO): Promise<number> {
   if (outPath === undefined) throw new CliError('import needs -o PROJECT: the .layerlab.json file to write.', EXIT.badInput);
   const imported = await readModel(modelPath);
-  for (const warning of imported.warnings) io.err(`warning: ${warning}`);
-  const { dataset, loss } = suggestTraining(imported.graph);
-  const training: TrainingSettings = { ...DEFAULT_TRAINING, loss, ...imported.training };
-  const project = { ...createProject(imported.modelName || basename(modelPath), imported.graph, dataset, training), weights: imported.weights };
+  for (const warning of problemsFromWarnings(imported.warnings, 'import')) io.err(formatProblem(warning));
+  const { project, suggested } = projectFromImportedModel(imported, basename(modelPath));
+  const dataset = project.dataset;
   try {
     await writeFile(outPath, serializeProject(project));
   } catch (error) {
@@ -115,6 +95,7 @@ export async function runImport(modelPath: string, outPath: string | undefined, 
     `Imported ${imported.graph.nodes.length} layers from ${modelPath} into ${outPath}` +
       (imported.weights === null ? ' (architecture only: this file has no weights).' : ` with ${weightCount.toLocaleString('en-US')} weights.`),
   );
+  if (dataset.kind === 'none') io.out(`No built-in dataset fits this network, so the project has ${noDatasetNote(suggested)}`);
   return EXIT.ok;
 }
 

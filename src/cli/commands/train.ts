@@ -1,8 +1,11 @@
 import { writeFile } from 'node:fs/promises';
 import { generateBuiltinDataset } from '../../core/datasets/index.ts';
 import { serializeProject } from '../../core/project/index.ts';
+import type { Graph } from '../../core/graph/types.ts';
+import { formatProblem, problemFromDiagnostic, problemsFromMessages, problemsFromWarnings } from '../../core/problems/index.ts';
 import type { LayerLabProject } from '../../core/project/index.ts';
 import type { TrainingSettings } from '../../core/training/settings.ts';
+import { suggestDataset } from '../../core/validation/suggestDataset.ts';
 import { compileGraph } from '../../engine/compileGraph.ts';
 import { trainModel } from '../../engine/train.ts';
 import type { EpochReport } from '../../engine/train.ts';
@@ -11,7 +14,7 @@ import { fromProjectWeights, toProjectWeights } from '../../engine/projectWeight
 import type { CliIO } from '../io.ts';
 import { CliError, EXIT } from '../io.ts';
 import { readProject } from '../readProject.ts';
-import { formatDiagnostic, validateProject } from './validate.ts';
+import { validateProject } from './validate.ts';
 
 export interface TrainOptions {
   epochs?: number;
@@ -34,13 +37,31 @@ function formatEpoch(report: EpochReport, total: number): string {
   return parts.join('  ');
 }
 
+/** What to do about a project with no dataset: the data that would fit, and how to choose it. */
+function noDatasetAdvice(graph: Graph): string {
+  const suggestion = suggestDataset(graph);
+  if (suggestion === null) {
+    return 'Set "dataset" in the project file to a built-in dataset whose features and classes fit the network (see docs/project-file.md).';
+  }
+  if (!suggestion.available) {
+    return `${suggestion.title} fits this network, but it is not available yet; you can still validate and export the network (for example layerlab export --format keras).`;
+  }
+  const { name, classes } = suggestion.config;
+  const choice = classes === 2 ? `{"kind": "builtin", "name": "${name}"}` : `{"kind": "builtin", "name": "${name}", "classes": ${classes}}`;
+  return `The built-in ${suggestion.title} dataset fits this network: set "dataset" to ${choice} in the project file.`;
+}
+
 export async function runTrain(path: string, options: TrainOptions, io: CliIO): Promise<number> {
   const { project, warnings } = await readProject(path);
-  for (const warning of warnings) io.err(`warning: ${warning}`);
+  for (const warning of problemsFromWarnings(warnings, 'project-file')) io.err(formatProblem(warning));
+  if (project.dataset.kind === 'none') {
+    io.err(`Cannot train ${path}: "${project.name}" has no dataset chosen, so there is nothing to train on. ${noDatasetAdvice(project.graph)}`);
+    return EXIT.invalid;
+  }
   const validation = validateProject(project);
   const errors = validation.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) {
-    for (const d of errors) io.err(formatDiagnostic(d));
+    for (const d of errors) io.err(formatProblem(problemFromDiagnostic(d)));
     io.err(`Cannot train ${path}: fix the ${errors.length === 1 ? 'error' : `${errors.length} errors`} above first.`);
     return EXIT.invalid;
   }
@@ -53,7 +74,8 @@ export async function runTrain(path: string, options: TrainOptions, io: CliIO): 
   if (!data.ok) throw new CliError(`Cannot make the dataset: ${data.message}`, EXIT.badInput);
   const compiled = compileGraph(project.graph, { seed: settings.seed });
   if (!compiled.ok) {
-    io.err(`Cannot build the model: ${compiled.message}`);
+    io.err('Cannot build the model:');
+    io.err(formatProblem({ severity: 'error', nodeId: compiled.nodeIds[0] ?? null, message: compiled.message, source: 'validation' }));
     return EXIT.invalid;
   }
   const resume = project.weights !== null && !options.fresh;
@@ -61,7 +83,9 @@ export async function runTrain(path: string, options: TrainOptions, io: CliIO): 
     const problems = setLayerWeights(compiled.model, fromProjectWeights(project.weights));
     if (problems.length > 0) {
       compiled.model.dispose();
-      io.err(`The saved weights do not fit the network:\n  ${problems.join('\n  ')}\nRun again with --fresh to start from new weights.`);
+      io.err('The saved weights do not fit the network:');
+      for (const problem of problemsFromMessages(problems, 'project-file')) io.err(formatProblem(problem));
+      io.err('Run again with --fresh to start from new weights.');
       return EXIT.invalid;
     }
   }

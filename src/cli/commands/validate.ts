@@ -1,6 +1,7 @@
 import { formatShape } from '../../core/layers/index.ts';
-import type { Diagnostic } from '../../core/shapes/diagnostic.ts';
-import { validateNetwork } from '../../core/validation/validateNetwork.ts';
+import { formatProblem, problemFromDiagnostic, problemsFromWarnings } from '../../core/problems/index.ts';
+import { noDatasetNote, suggestDataset } from '../../core/validation/suggestDataset.ts';
+import { validateProjectNetwork } from '../../core/validation/validateProject.ts';
 import type { NetworkValidation } from '../../core/validation/validateNetwork.ts';
 import type { LayerLabProject } from '../../core/project/index.ts';
 import { summarizeDataset } from '../../core/validation/datasetSummary.ts';
@@ -10,12 +11,7 @@ import { readProject } from '../readProject.ts';
 import { renderTable } from '../table.ts';
 
 export function validateProject(project: LayerLabProject): NetworkValidation {
-  return validateNetwork(project.graph, { dataset: summarizeDataset(project.dataset), loss: project.training.loss });
-}
-
-export function formatDiagnostic(d: Diagnostic): string {
-  const where = d.nodeIds.length > 0 ? ` [${d.nodeIds[0] ?? ''}]` : '';
-  return `${d.severity}${where}: ${d.message}${d.fix === undefined ? '' : `\n  fix: ${d.fix}`}`;
+  return validateProjectNetwork(project);
 }
 
 function statusCell(validation: NetworkValidation, id: string): { shape: string; params: string } {
@@ -43,7 +39,14 @@ export function validationJson(project: LayerLabProject, validation: NetworkVali
       };
     }),
     diagnostics: validation.diagnostics,
+    dataset: project.dataset.kind === 'none' ? { kind: 'none', suggested: suggestDataset(project.graph, validation) } : { ...project.dataset },
   };
+}
+
+/** The end of the "Valid…" line: what the network is ready for. */
+function readyText(project: LayerLabProject, validation: NetworkValidation): string {
+  if (project.dataset.kind === 'none') return noDatasetNote(suggestDataset(project.graph, validation));
+  return `ready to train on the ${summarizeDataset(project.dataset).title} data.`;
 }
 
 export async function runValidate(path: string, options: { json: boolean }, io: CliIO): Promise<number> {
@@ -53,7 +56,7 @@ export async function runValidate(path: string, options: { json: boolean }, io: 
     io.out(JSON.stringify(validationJson(project, validation), null, 2));
     return validation.ok ? EXIT.ok : EXIT.invalid;
   }
-  for (const warning of warnings) io.err(`warning: ${warning}`);
+  for (const warning of problemsFromWarnings(warnings, 'project-file')) io.err(formatProblem(warning));
   const rows = project.graph.nodes.map((node) => {
     const cell = statusCell(validation, node.id);
     return [node.id, node.kind, cell.shape, cell.params];
@@ -69,11 +72,11 @@ export async function runValidate(path: string, options: { json: boolean }, io: 
   const errors = validation.diagnostics.filter((d) => d.severity === 'error');
   const notes = validation.diagnostics.filter((d) => d.severity === 'warning');
   if (validation.diagnostics.length > 0) io.out('');
-  for (const d of [...errors, ...notes]) io.out(formatDiagnostic(d));
+  for (const d of [...errors, ...notes]) io.out(formatProblem(problemFromDiagnostic(d)));
   io.out('');
   io.out(
     errors.length === 0
-      ? `Valid${notes.length > 0 ? ` with ${notes.length} warning${notes.length === 1 ? '' : 's'}` : ''}: ready to train on the ${summarizeDataset(project.dataset).title} data.`
+      ? `Valid${notes.length > 0 ? ` with ${notes.length} warning${notes.length === 1 ? '' : 's'}` : ''}: ${readyText(project, validation)}`
       : `Invalid: ${errors.length} error${errors.length === 1 ? '' : 's'}${notes.length > 0 ? `, ${notes.length} warning${notes.length === 1 ? '' : 's'}` : ''}.`,
   );
   return errors.length === 0 ? EXIT.ok : EXIT.invalid;

@@ -1,4 +1,4 @@
-export type { BuiltinDatasetConfig, BuiltinDatasetName, Dataset, DatasetResult } from './types.ts';
+export type { BuiltinDatasetConfig, BuiltinDatasetName, Dataset, DatasetResult, NoDataset, ProjectDataset } from './types.ts';
 export {
   createRng,
   normaliseSeed,

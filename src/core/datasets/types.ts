@@ -21,6 +21,14 @@ export interface BuiltinDatasetConfig {
   classes: number;
 }
 
+/** A project whose dataset has not been chosen yet (e.g. a preset whose data arrives later). Has no other fields. */
+export interface NoDataset {
+  kind: 'none';
+}
+
+/** What a project trains on: a built-in 2-D set, or nothing chosen yet. */
+export type ProjectDataset = BuiltinDatasetConfig | NoDataset;
+
 export interface Dataset {
   /** Human title, e.g. "Spiral (3 arms)". */
   name: string;

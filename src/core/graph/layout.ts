@@ -16,21 +16,9 @@
 import dagre from '@dagrejs/dagre';
 import { incomingEdges, topologicalOrder } from './topology.ts';
 import type { Graph, GraphEdge, Position } from './types.ts';
+import { LAYOUT } from './layoutSizes.ts';
 
-export const LAYOUT = {
-  /** Size of a node box on the canvas. */
-  nodeWidth: 180,
-  nodeHeight: 64,
-  /** Horizontal gap between columns. */
-  rankGap: 60,
-  /** Vertical gap between nodes of one column. */
-  nodeGap: 40,
-  /** Vertical gap next to an edge that passes through a column. */
-  edgeGap: 20,
-  /** Above this many nodes, or this long a path, the simple layered layout is used instead of dagre. */
-  maxDagreNodes: 600,
-  maxDagreDepth: 300,
-} as const;
+export { LAYOUT };
 
 type Positions = Map<string, Position>;
 

@@ -4,6 +4,7 @@ import type { GraphInference } from '../shapes/inferShapes.ts';
 /** One reason an export or import cannot go ahead, for one layer (null: the whole model). */
 export interface LayerProblemText {
   layer: string | null;
+  /** Plain sentences that do not start with the layer's name: renderers show `layer` beside them. */
   message: string;
 }
 

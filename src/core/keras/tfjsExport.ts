@@ -33,6 +33,7 @@
  */
 import { expectedWeights } from '../shapes/expectedWeights.ts';
 import type { ExpectedWeight } from '../shapes/expectedWeights.ts';
+import { capitalized, sentence } from '../problems/sentence.ts';
 import { ProblemsByLayer } from './problemsByLayer.ts';
 import { incomingEdges } from '../graph/topology.ts';
 import type { Graph, GraphNode } from '../graph/types.ts';
@@ -45,6 +46,7 @@ import type { GraphInference } from '../shapes/inferShapes.ts';
 export interface TfjsExportProblem {
   /** The node at fault, or null for a problem with the whole network. */
   layer: string | null;
+  /** One or more plain sentences; never starts with "<node id>: " (renderers show `layer` beside it). */
   message: string;
 }
 
@@ -410,7 +412,7 @@ function weightProblems(id: string, expected: readonly ExpectedWeight[], given: 
   for (const want of expected) {
     const have = given.find((w) => w.name === want.name);
     if (have === undefined) {
-      problems.push(`no ${want.name} weights were given for ${id} (it needs shape ${formatShapeNoBatch(want.shape)})`);
+      problems.push(`No ${want.name} weights were given for ${id} (it needs shape ${formatShapeNoBatch(want.shape)})`);
     } else if (!shapesEqual(have.shape, want.shape)) {
       problems.push(`${id}'s ${want.name} weights have shape ${formatShapeNoBatch(have.shape)}, but this network needs ${formatShapeNoBatch(want.shape)}`);
     } else if (have.values.length !== elementCount(want.shape)) {
@@ -470,7 +472,7 @@ export function exportTfjsModel(graph: Graph, weights: ProjectWeights, options: 
     if (node === undefined || !isLayerKind(node.kind) || info?.status !== 'ok') continue;
     const plan = planLayer(node, info.inputShapes, info.shape);
     if ('refuse' in plan) {
-      problems.add(id, `${id}: ${plan.refuse.join('; ')}`);
+      problems.add(id, plan.refuse.map((reason) => sentence(capitalized(reason))).join(' '));
       continue;
     }
     const name = tfjsLayerName(id);
@@ -478,7 +480,7 @@ export function exportTfjsModel(graph: Graph, weights: ProjectWeights, options: 
     const given = givenWeights(weights, id);
     const weightIssues = weightProblems(id, wanted, given);
     if (weightIssues.length > 0) {
-      problems.add(id, `${id}: ${weightIssues.join('; ')}`);
+      problems.add(id, weightIssues.map(sentence).join(' '));
       continue;
     }
     const own = wanted.map((w) => given.find((g) => g.name === w.name)).filter((w): w is WeightTensor => w !== undefined);

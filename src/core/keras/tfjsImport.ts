@@ -14,6 +14,7 @@
  * layer where there is one. Pure and total: never throws, whatever the input.
  */
 import { sanitizeName, uniqueId } from './import/layerNames.ts';
+import { sentence } from '../problems/sentence.ts';
 import type { Graph } from '../graph/types.ts';
 import { NODE_ID_PATTERN } from '../graph/types.ts';
 import { formatShapeNoBatch, shapesEqual } from '../layers/index.ts';
@@ -24,8 +25,9 @@ import { describeValue, hasOwn, isNonNegativeInt, isRecord, own, ownString } fro
 import { expectedWeights } from '../shapes/expectedWeights.ts';
 
 export interface TfjsImportProblem {
-  /** The layer at fault (its LayerLab name), or null for a problem with the whole model or the weight files. */
+  /** The layer at fault (its LayerLab name, the node id), or null for a problem with the whole model or the weight files. */
   layer: string | null;
+  /** One or more plain sentences; never starts with the layer's name (renderers show `layer` beside it). */
   message: string;
 }
 
@@ -42,7 +44,10 @@ export const TFJS_IMPORT_LIMITS = {
 } as const;
 
 class ImportFailure {
-  constructor(readonly problems: TfjsImportProblem[]) {}
+  readonly problems: TfjsImportProblem[];
+  constructor(problems: TfjsImportProblem[]) {
+    this.problems = problems.map((p) => ({ ...p, message: sentence(p.message) }));
+  }
 }
 
 const fail = (message: string, layer: string | null = null): ImportFailure => new ImportFailure([{ layer, message }]);
@@ -86,7 +91,7 @@ function readShape(value: unknown): number[] | null {
 }
 
 function readManifest(value: unknown): ManifestGroup[] {
-  if (value === undefined || value === null) throw fail('the model.json has no "weightsManifest", so its weights cannot be found');
+  if (value === undefined || value === null) throw fail('The model.json has no "weightsManifest", so its weights cannot be found');
   if (!Array.isArray(value)) throw fail('"weightsManifest" is not a list');
   const list = value as unknown[];
   if (list.length > TFJS_IMPORT_LIMITS.maxGroups) throw fail(`"weightsManifest" has more than ${TFJS_IMPORT_LIMITS.maxGroups} entries`);
@@ -96,7 +101,7 @@ function readManifest(value: unknown): ManifestGroup[] {
   let pathCount = 0;
   let weightCount = 0;
   list.forEach((rawGroup, g) => {
-    const where = `weightsManifest entry ${g + 1}`;
+    const where = `Entry ${g + 1} of weightsManifest`;
     if (!isRecord(rawGroup)) {
       problems.push({ layer: null, message: `${where} is not an object` });
       return;
@@ -109,7 +114,7 @@ function readManifest(value: unknown): ManifestGroup[] {
     pathCount += rawPaths.length;
     weightCount += rawWeights.length;
     if (pathCount > TFJS_IMPORT_LIMITS.maxPaths || weightCount > TFJS_IMPORT_LIMITS.maxWeights) {
-      throw fail(`the weights manifest lists more than ${TFJS_IMPORT_LIMITS.maxPaths} files or ${TFJS_IMPORT_LIMITS.maxWeights} weights`);
+      throw fail(`The weights manifest lists more than ${TFJS_IMPORT_LIMITS.maxPaths} files or ${TFJS_IMPORT_LIMITS.maxWeights} weights`);
     }
     const paths: string[] = [];
     for (const path of rawPaths as unknown[]) {
@@ -117,7 +122,7 @@ function readManifest(value: unknown): ManifestGroup[] {
       else if (!isSafePath(path)) {
         problems.push({
           layer: null,
-          message: `the weights manifest names the file ${quote(path)}, which is not a file next to model.json; weight paths must stay inside the model's folder`,
+          message: `The weights manifest names the file ${quote(path)}, which is not a file next to model.json; weight paths must stay inside the model's folder`,
         });
       } else paths.push(path);
     }
@@ -137,30 +142,30 @@ function readManifest(value: unknown): ManifestGroup[] {
       const shape = readShape(own(rawWeight, 'shape'));
       const dtype = own(rawWeight, 'dtype');
       const quantization = own(rawWeight, 'quantization');
-      if (seen.has(name)) problems.push({ layer: null, message: `the weights manifest lists the weight ${shown} twice` });
+      if (seen.has(name)) problems.push({ layer: null, message: `The weights manifest lists the weight ${shown} twice` });
       seen.add(name);
       if (shape === null) {
-        problems.push({ layer: null, message: `the weight ${shown} has shape ${describeValue(own(rawWeight, 'shape'))}; a shape is a list of sizes` });
+        problems.push({ layer: null, message: `The weight ${shown} has shape ${describeValue(own(rawWeight, 'shape'))}; a shape is a list of sizes` });
         continue;
       }
       if (quantization !== undefined && quantization !== null) {
         const to = isRecord(quantization) ? ownString(quantization, 'dtype') : undefined;
         problems.push({
           layer: null,
-          message: `the weight ${shown} is quantized${to === undefined ? '' : ` to ${to.slice(0, 20)}`}; LayerLab reads only float32 weights (convert the model without quantization)`,
+          message: `The weight ${shown} is quantized${to === undefined ? '' : ` to ${to.slice(0, 20)}`}; LayerLab reads only float32 weights (convert the model without quantization)`,
         });
         continue;
       }
       if (dtype !== 'float32') {
         problems.push({
           layer: null,
-          message: `the weight ${shown} has dtype ${typeof dtype === 'string' ? quote(dtype) : describeValue(dtype)}; LayerLab reads only float32 weights`,
+          message: `The weight ${shown} has dtype ${typeof dtype === 'string' ? quote(dtype) : describeValue(dtype)}; LayerLab reads only float32 weights`,
         });
         continue;
       }
       const count = shape.reduce((p, d) => p * d, 1);
       if (!Number.isSafeInteger(count * 4)) {
-        problems.push({ layer: null, message: `the weight ${shown} of shape ${formatShapeNoBatch(shape)} is far too large` });
+        problems.push({ layer: null, message: `The weight ${shown} of shape ${formatShapeNoBatch(shape)} is far too large` });
         continue;
       }
       weights.push({ name, shape, count });
@@ -200,10 +205,10 @@ function splitGroups(groups: readonly ManifestGroup[], data: unknown): Uint8Arra
   const describeNeed = `${plural(needed, 'byte')} (${plural(needed / 4, 'float32 number')})`;
   if (Array.isArray(data)) {
     const files = data as unknown[];
-    if (!files.every(isBytes)) throw fail('the weight files must be given as bytes (Uint8Array or ArrayBuffer)');
+    if (!files.every(isBytes)) throw fail('The weight files must be given as bytes (Uint8Array or ArrayBuffer)');
     const pathCount = groups.reduce((sum, g) => sum + g.paths.length, 0);
     if (files.length !== pathCount) {
-      throw fail(`the weights manifest names ${plural(pathCount, 'file')}, but ${plural(files.length, 'file')} of weights ${files.length === 1 ? 'was' : 'were'} given`);
+      throw fail(`The weights manifest names ${plural(pathCount, 'file')}, but ${plural(files.length, 'file')} of weights ${files.length === 1 ? 'was' : 'were'} given`);
     }
     const out: Uint8Array[] = [];
     const problems: TfjsImportProblem[] = [];
@@ -215,7 +220,7 @@ function splitGroups(groups: readonly ManifestGroup[], data: unknown): Uint8Arra
       if (bytes.byteLength !== want) {
         problems.push({
           layer: null,
-          message: `the weight file${group.paths.length === 1 ? '' : 's'} ${group.paths.map(quote).join(', ')} hold${group.paths.length === 1 ? 's' : ''} ${plural(bytes.byteLength, 'byte')}, but the manifest's weights for ${group.paths.length === 1 ? 'it' : 'them'} need ${plural(want, 'byte')} (${plural(want / 4, 'float32 number')})`,
+          message: `The weight file${group.paths.length === 1 ? '' : 's'} ${group.paths.map(quote).join(', ')} hold${group.paths.length === 1 ? 's' : ''} ${plural(bytes.byteLength, 'byte')}, but the manifest's weights for ${group.paths.length === 1 ? 'it' : 'them'} need ${plural(want, 'byte')} (${plural(want / 4, 'float32 number')})`,
         });
       }
       out.push(bytes);
@@ -223,10 +228,10 @@ function splitGroups(groups: readonly ManifestGroup[], data: unknown): Uint8Arra
     if (problems.length > 0) throw new ImportFailure(problems);
     return out;
   }
-  if (!isBytes(data)) throw fail('the weights must be given as bytes (Uint8Array or ArrayBuffer), or a list of them, one per file');
+  if (!isBytes(data)) throw fail('The weights must be given as bytes (Uint8Array or ArrayBuffer), or a list of them, one per file');
   const all = toBytes(data);
   if (all.byteLength !== needed) {
-    throw fail(`the weights data holds ${plural(all.byteLength, 'byte')}, but the weights manifest lists ${describeNeed}`);
+    throw fail(`The weights data holds ${plural(all.byteLength, 'byte')}, but the weights manifest lists ${describeNeed}`);
   }
   const out: Uint8Array[] = [];
   let offset = 0;
@@ -336,7 +341,7 @@ function renameLayers(root: JsonRecord): Renamed {
     taken.add(id);
     renames.set(name, id);
     warnings.push(
-      `layer ${quote(name)} was renamed ${quote(id)}: LayerLab layer names use only letters, digits, '_', '.' and '-', start with a letter or '_', and have at most 64 characters`,
+      `Layer ${quote(name)} was renamed ${quote(id)}: LayerLab layer names use only letters, digits, '_', '.' and '-', start with a letter or '_', and have at most 64 characters.`,
     );
   }
   if (renames.size === 0) return unchanged;
@@ -388,15 +393,15 @@ function readWeights(
         layer: null,
         message:
           slash < 0
-            ? `the weight ${quote(fullName)} is not named "<layer>/<weight>", so LayerLab cannot tell which layer it belongs to`
-            : `the weights manifest has ${quote(fullName)}, but the model has no layer ${quote(prefix)}`,
+            ? `The weight ${quote(fullName)} is not named "<layer>/<weight>", so LayerLab cannot tell which layer it belongs to`
+            : `The weights manifest has ${quote(fullName)}, but the model has no layer ${quote(prefix)}`,
       });
       continue;
     }
     const names = expected.get(id) ?? [];
     if (!names.some((w) => w.name === weight)) {
       const has = names.length === 0 ? 'has no weights' : `has only ${names.map((w) => w.name).join(', ')}`;
-      problems.push({ layer: id, message: `layer ${quote(id)}: the weights manifest has ${quote(fullName)}, but this layer ${has}` });
+      problems.push({ layer: id, message: `The weights manifest has ${quote(fullName)}, but this layer ${has}.` });
       continue;
     }
     let byWeight = found.get(id);
@@ -405,7 +410,7 @@ function readWeights(
       found.set(id, byWeight);
     }
     if (byWeight.has(weight)) {
-      problems.push({ layer: id, message: `layer ${quote(id)}: the weights manifest has its ${weight} twice (${quote(byWeight.get(weight) ?? '')} and ${quote(fullName)})` });
+      problems.push({ layer: id, message: `The weights manifest has this layer's ${weight} twice (${quote(byWeight.get(weight) ?? '')} and ${quote(fullName)}).` });
       continue;
     }
     byWeight.set(weight, fullName);
@@ -419,12 +424,12 @@ function readWeights(
       if (fullName === undefined || data === undefined) {
         problems.push({
           layer: id,
-          message: `layer ${quote(id)}: the weights manifest has no ${want.name} for it (the network needs one of shape ${formatShapeNoBatch(want.shape)})`,
+          message: `The weights manifest has no ${want.name} for this layer (the network needs one of shape ${formatShapeNoBatch(want.shape)}).`,
         });
       } else if (!shapesEqual(data.shape, want.shape)) {
         problems.push({
           layer: id,
-          message: `layer ${quote(id)}: its ${want.name} ${quote(fullName)} has shape ${formatShapeNoBatch(data.shape)} in the weights, but the network needs ${formatShapeNoBatch(want.shape)}`,
+          message: `This layer's ${want.name} ${quote(fullName)} has shape ${formatShapeNoBatch(data.shape)} in the weights, but the network needs ${formatShapeNoBatch(want.shape)}.`,
         });
       } else {
         tensors.push({ name: want.name, shape: [...want.shape], values: data.values });
@@ -440,9 +445,9 @@ function readWeights(
 
 function importModel(modelJson: unknown, weightsBin: unknown): TfjsImportResult {
   const root = typeof modelJson === 'string' ? parseMaybe(modelJson) : modelJson;
-  if (typeof root === 'string') throw fail('the model.json text is not valid JSON');
-  if (!isRecord(root)) throw fail(`a TensorFlow.js model.json holds a JSON object, but this is ${describeValue(root)}`);
-  if (!hasOwn(root, 'modelTopology')) throw fail('this is not a TensorFlow.js model.json: it has no "modelTopology"');
+  if (typeof root === 'string') throw fail('The model.json text is not valid JSON');
+  if (!isRecord(root)) throw fail(`A TensorFlow.js model.json holds a JSON object, but this is ${describeValue(root)}`);
+  if (!hasOwn(root, 'modelTopology')) throw fail('This is not a TensorFlow.js model.json: it has no "modelTopology"');
 
   const problems: TfjsImportProblem[] = [];
   const collect = <T>(step: () => T): T | null => {
@@ -477,6 +482,6 @@ export function importTfjsModel(modelJson: unknown, weightsBin: Uint8Array | Arr
     return importModel(modelJson, weightsBin);
   } catch (error) {
     if (error instanceof ImportFailure) return { ok: false, problems: error.problems };
-    return { ok: false, problems: [{ layer: null, message: 'the model could not be read: it is not a TensorFlow.js layers model' }] };
+    return { ok: false, problems: [{ layer: null, message: 'The model could not be read: it is not a TensorFlow.js layers model.' }] };
   }
 }

@@ -30,7 +30,7 @@ export const denseSpec: LayerSpec<DenseParams> = {
   params: {
     units: {
       type: 'int',
-      label: 'units',
+      label: 'neurons',
       help: 'How many neurons the layer has.',
       min: 1,
       max: LIMITS.maxUnits,

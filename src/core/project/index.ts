@@ -1,4 +1,5 @@
 export type { LayerLabProject, ProjectFieldError, ProjectLoadResult, ProjectWeights, WeightTensor } from './types.ts';
+export type { NoDataset, ProjectDataset } from '../datasets/types.ts';
 export { CURRENT_PROJECT_VERSION, DEFAULT_PROJECT_DATASET, MAX_PROJECT_FILE_BYTES, PROJECT_FORMAT } from './types.ts';
 export { createProject, formatProjectErrors, parseProject, serializeProject } from './load.ts';
 export type { Migration, MigrationResult, ProjectHeader } from './migrations.ts';

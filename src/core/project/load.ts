@@ -1,4 +1,4 @@
-import type { BuiltinDatasetConfig } from '../datasets/types.ts';
+import type { ProjectDataset } from '../datasets/types.ts';
 import type { Graph } from '../graph/types.ts';
 import { LAYER_REGISTRY } from '../layers/index.ts';
 import type { TrainingSettings } from '../training/settings.ts';
@@ -174,7 +174,10 @@ export function serializeProject(project: LayerLabProject): string {
       nodes: project.graph.nodes.map(nodeJson),
       edges: project.graph.edges.map((e) => ({ id: e.id, source: e.source, target: e.target, inputIndex: e.inputIndex })),
     },
-    dataset: { kind: d.kind, name: d.name, samples: d.samples, noise: d.noise, seed: d.seed, classes: d.classes },
+    dataset:
+      d.kind === 'none'
+        ? { kind: d.kind }
+        : { kind: d.kind, name: d.name, samples: d.samples, noise: d.noise, seed: d.seed, classes: d.classes },
     training: {
       optimizer: t.optimizer,
       learningRate: t.learningRate,
@@ -193,7 +196,7 @@ export function serializeProject(project: LayerLabProject): string {
 export function createProject(
   name: string,
   graph: Graph,
-  dataset: BuiltinDatasetConfig = DEFAULT_PROJECT_DATASET,
+  dataset: ProjectDataset = DEFAULT_PROJECT_DATASET,
   training: TrainingSettings = DEFAULT_TRAINING,
 ): LayerLabProject {
   return {

@@ -175,6 +175,7 @@ export const graphSchema = z.strictObject({
   edges: z.array(edgeSchema),
 });
 
+/** A built-in 2-D dataset. `kind` may be left out (files written before `"none"` existed always mean a built-in set). */
 export const datasetSchema = z.strictObject({
   kind: z.literal('builtin').default('builtin'),
   name: z.enum(BUILTIN_NAMES).default(DEFAULT_PROJECT_DATASET.name),
@@ -183,6 +184,12 @@ export const datasetSchema = z.strictObject({
   seed: z.number().default(DEFAULT_PROJECT_DATASET.seed),
   classes: z.number().default(DEFAULT_PROJECT_DATASET.classes),
 });
+
+/** No dataset chosen yet: `{ "kind": "none" }` and nothing else. */
+export const noDatasetSchema = z.strictObject({ kind: z.literal('none') });
+
+/** The `dataset` field: picked by `kind` ("builtin", the default, or "none"). */
+export const projectDatasetSchema = z.discriminatedUnion('kind', [datasetSchema, noDatasetSchema]);
 
 export const trainingSchema = z.strictObject({
   optimizer: z.enum(OPTIMIZERS).default(DEFAULT_TRAINING.optimizer),
@@ -212,7 +219,7 @@ export const projectShapeSchema = z.strictObject({
   version: z.literal(CURRENT_PROJECT_VERSION),
   name: z.string(),
   graph: graphSchema,
-  dataset: datasetSchema.default(() => ({ ...DEFAULT_PROJECT_DATASET })),
+  dataset: projectDatasetSchema.default(() => ({ ...DEFAULT_PROJECT_DATASET })),
   training: trainingSchema.default(() => ({ ...DEFAULT_TRAINING })),
   weights: weightsSchema.nullable().default(null),
 });
@@ -309,6 +316,7 @@ const EXPECTED: Readonly<Record<string, string>> = {
 const EXPECTED_AT: Readonly<Record<string, string>> = {
   weights: 'null or an object like {"layers": { ... }}',
   graph: 'an object like {"nodes": [ ... ], "edges": [ ... ]}',
+  dataset: 'an object like {"kind": "builtin", "name": "xor"} or {"kind": "none"}',
   'graph.nodes.[].position': 'an object like {"x": 0, "y": 0}',
   'graph.nodes.[].params': 'an object of parameter names and values ({ ... })',
 };
@@ -348,6 +356,14 @@ function unknownFieldMessage(container: { name: string; fields: readonly string[
   return `${container.name} has an unknown field ${quote(key)}; its fields are ${list(container.fields)}.${hint}`;
 }
 
+/** What the dataset's `kind` may be, as the start of a sentence. */
+const DATASET_KINDS_TEXT =
+  'The dataset kind must be "builtin" (a built-in dataset) or "none" (no dataset chosen yet)';
+
+function noDatasetFieldMessage(key: string): string {
+  return `A dataset of kind "none" (no dataset chosen yet) has no other fields; remove ${quote(key)}, or set "kind" to "builtin" to choose a built-in dataset.`;
+}
+
 type Issue = z.core.$ZodIssue;
 
 function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
@@ -367,8 +383,18 @@ function issueToErrors(issue: Issue, root: unknown): ProjectFieldError[] {
     case 'custom':
       return [{ path: at, message: issue.message }];
     case 'unrecognized_keys': {
+      if (pathPattern(path) === 'dataset' && own(value, 'kind') === 'none') {
+        return issue.keys.map((key) => ({ path: formatPath([...path, key]), message: noDatasetFieldMessage(key) }));
+      }
       const container = containerOf(path, root) ?? { name: subjectOf(path, root), fields: [] };
       return issue.keys.map((key) => ({ path: formatPath([...path, key]), message: unknownFieldMessage(container, key) }));
+    }
+    case 'invalid_union': {
+      if (pathPattern(path) === 'dataset.kind') {
+        const given = value === undefined ? '' : `; it is ${describeValue(value)}`;
+        return [{ path: at, message: `${DATASET_KINDS_TEXT}${given}.` }];
+      }
+      return [{ path: at, message: `${subjectOf(path, root)} is not valid: ${issue.message}.` }];
     }
     case 'invalid_type': {
       const subject = subjectOf(path, root);
@@ -508,6 +534,9 @@ function checkTraining(training: unknown, report: Report): void {
 
 function checkDataset(dataset: unknown, report: Report): void {
   if (!isRecord(dataset)) return;
+  // Ranges apply to a built-in set only ("kind" left out means built-in); "none" and unknown kinds are zod's.
+  const kind = own(dataset, 'kind');
+  if (kind !== undefined && kind !== 'builtin') return;
   const { minSamples, maxSamples, minNoise, maxNoise } = DATASET_LIMITS;
   checkRange(report, ['dataset', 'samples'], own(dataset, 'samples'), { min: minSamples, max: maxSamples }, true);
   checkRange(report, ['dataset', 'noise'], own(dataset, 'noise'), { min: minNoise, max: maxNoise }, false);

@@ -1,4 +1,4 @@
-import type { BuiltinDatasetConfig } from '../datasets/types.ts';
+import type { BuiltinDatasetConfig, ProjectDataset } from '../datasets/types.ts';
 import type { Graph } from '../graph/types.ts';
 import type { TrainingSettings } from '../training/settings.ts';
 
@@ -42,7 +42,8 @@ export interface LayerLabProject {
   version: typeof CURRENT_PROJECT_VERSION;
   name: string;
   graph: Graph;
-  dataset: BuiltinDatasetConfig;
+  /** A built-in dataset, or `{ kind: 'none' }` while no dataset is chosen (the network can be built and exported, not trained). */
+  dataset: ProjectDataset;
   training: TrainingSettings;
   /** null when the network has not been trained (or weights were not saved). */
   weights: ProjectWeights | null;

@@ -53,7 +53,7 @@ function problemCode(kind: LayerKind, problem: LayerProblem): DiagnosticCode {
 }
 
 function diagnosticFrom(nodeId: string, code: DiagnosticCode, problem: LayerProblem): Diagnostic {
-  const diagnostic: Diagnostic = { severity: 'error', code, nodeIds: [nodeId], message: `${nodeId}: ${problem.message}` };
+  const diagnostic: Diagnostic = { severity: 'error', code, nodeIds: [nodeId], message: problem.message };
   if (problem.fix !== undefined) diagnostic.fix = problem.fix;
   if (problem.param !== undefined) diagnostic.param = problem.param;
   return diagnostic;
@@ -77,7 +77,7 @@ function arityProblem(node: GraphNode, incoming: readonly GraphEdge[]): Diagnost
       severity: 'error',
       code: 'too-many-inputs',
       nodeIds: [node.id, ...sources],
-      message: `${node.id}: ${node.kind} takes one input, but ${listNames(sources)} are all connected to it.`,
+      message: `${node.kind} takes one input, but ${listNames(sources)} are all connected to it.`,
       fix: 'Add a Concatenate or Add node to combine them, and connect that to this layer.',
     };
   }
@@ -86,7 +86,7 @@ function arityProblem(node: GraphNode, incoming: readonly GraphEdge[]): Diagnost
       severity: 'error',
       code: 'too-many-inputs',
       nodeIds: [node.id, ...sources],
-      message: `${node.id}: ${node.kind} combines at most ${spec.inputs.max} inputs, but ${sources.length} are connected to it.`,
+      message: `${node.kind} combines at most ${spec.inputs.max} inputs, but ${sources.length} are connected to it.`,
       fix: 'Combine some of them in a first merge node, then merge the results.',
     };
   }
@@ -95,7 +95,7 @@ function arityProblem(node: GraphNode, incoming: readonly GraphEdge[]): Diagnost
       severity: 'error',
       code: 'too-few-inputs',
       nodeIds: [node.id, ...sources],
-      message: `${node.id}: ${node.kind} combines two or more inputs, but only ${sources[0] ?? ''} is connected to it.`,
+      message: `${node.kind} combines two or more inputs, but only ${sources[0] ?? ''} is connected to it.`,
       fix: `Connect another layer to ${node.id}, or delete it and connect ${sources[0] ?? ''} straight to the next layer.`,
     };
   }

@@ -11,6 +11,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Graph, GraphNode } from '../../../src/core/graph/types.ts';
 import { NODE_ID_PATTERN } from '../../../src/core/graph/types.ts';
+import { LAYOUT } from '../../../src/core/graph/layoutSizes.ts';
 import type { KerasImportProblem, KerasImportResult } from '../../../src/core/keras/importConfig.ts';
 import { importKerasConfig, KERAS_IMPORT_LIMITS } from '../../../src/core/keras/importConfig.ts';
 import type { Shape } from '../../../src/core/layers/index.ts';
@@ -207,18 +208,20 @@ describe('importKerasConfig on the Keras 3.15.1 fixtures', () => {
       ['ha', 0],
       ['hb', 1],
     ]);
-    // Columns 240 px apart by depth; the merge's inputs top to bottom in input order, the merge centred on them.
+    // Columns a box plus a gap apart by depth; the merge's inputs top to bottom in input order, the merge centred on them.
+    const col = LAYOUT.nodeWidth + LAYOUT.rankGap;
+    const row = LAYOUT.nodeHeight + LAYOUT.nodeGap;
     expect(Object.fromEntries(graph.nodes.map((n) => [n.id, n.position]))).toEqual({
       in_a: { x: 0, y: 0 },
-      in_b: { x: 0, y: 104 },
-      ha: { x: 240, y: 0 },
-      hb: { x: 240, y: 104 },
-      merge: { x: 480, y: 52 },
-      score: { x: 720, y: 52 },
+      in_b: { x: 0, y: row },
+      ha: { x: col, y: 0 },
+      hb: { x: col, y: row },
+      merge: { x: 2 * col, y: row / 2 },
+      score: { x: 3 * col, y: row / 2 },
     });
     const residual = expectOk(importKerasConfig(readFixture('func_concat_add'))).graph;
     // proj is at depth 4 (x → branch_a → cat → drop → proj); sum takes proj and branch_a (in that order), so it is at depth 5.
-    expect(nodeById(residual, 'sum').position).toEqual({ x: 1200, y: 52 });
+    expect(nodeById(residual, 'sum').position).toEqual({ x: 5 * col, y: row / 2 });
     expect(residual.edges.filter((e) => e.target === 'sum').map((e) => [e.source, e.inputIndex])).toEqual([
       ['proj', 0],
       ['branch_a', 1],
@@ -412,7 +415,7 @@ const TFJS_SEQUENTIAL = {
 };
 
 const HARD_SIGMOID_WARNING =
-  "layer 'h': activation 'hard_sigmoid' is clip(0.2x + 0.5, 0, 1) in Keras 2 and TensorFlow.js, but LayerLab, like Keras 3, uses clip(x/6 + 0.5, 0, 1), so the outputs will differ";
+  "In layer 'h', activation 'hard_sigmoid' is clip(0.2x + 0.5, 0, 1) in Keras 2 and TensorFlow.js, but LayerLab, like Keras 3, uses clip(x/6 + 0.5, 0, 1), so the outputs will differ.";
 
 describe('importKerasConfig on Keras 2 and TensorFlow.js files', () => {
   it('imports a tf.keras 2 functional model with legacy inbound_nodes', () => {
@@ -627,9 +630,9 @@ describe('importKerasConfig refuses what LayerLab cannot represent, naming each 
       ['pool'],
     );
     expect(expectProblems(importKerasConfig(json))).toEqual([
-      { layer: 'conv', message: "layer 'conv': Conv2D is not a LayerLab layer kind" },
-      { layer: 'act', message: "layer 'act': activation 'foo' is unknown" },
-      { layer: 'pool', message: "layer 'pool': MaxPooling2D is not a LayerLab layer kind" },
+      { layer: 'conv', message: 'Conv2D is not a LayerLab layer kind.' },
+      { layer: 'act', message: "activation 'foo' is unknown." },
+      { layer: 'pool', message: 'MaxPooling2D is not a LayerLab layer kind.' },
     ]);
   });
 
@@ -645,24 +648,24 @@ describe('importKerasConfig refuses what LayerLab cannot represent, naming each 
       ['sum'],
     );
     expect(expectProblems(importKerasConfig(json))).toEqual([
-      { layer: 'shared', message: "layer 'shared' is used 2 times (a shared layer); LayerLab layers each have one use" },
+      { layer: 'shared', message: 'This layer is used 2 times (a shared layer); LayerLab layers each have one use.' },
     ]);
   });
 
   it('refuses custom layers, nested models and subclassed models', () => {
     const custom = { ...k3Dense('mine', 2, 'x'), module: 'my_package.layers', registered_name: 'my_package>Dense' };
     expect(expectProblems(importKerasConfig(functional([k3Input('x', [4]), custom], ['x'], ['mine'])))).toEqual([
-      { layer: 'mine', message: `layer 'mine': 'Dense' is a custom layer ("my_package>Dense"); LayerLab imports built-in Keras layers only` },
+      { layer: 'mine', message: `'Dense' is a custom layer ("my_package>Dense"); LayerLab imports built-in Keras layers only.` },
     ]);
     const nested = { ...k3('Sequential', 'inner', { layers: [] }, [[tensor('x')]]), module: 'keras', registered_name: null };
     expect(expectProblems(importKerasConfig(functional([k3Input('x', [4]), nested], ['x'], ['inner'])))).toEqual([
-      { layer: 'inner', message: "layer 'inner': it is a nested Sequential model; LayerLab cannot import a model inside a model" },
+      { layer: 'inner', message: 'This layer is a nested Sequential model; LayerLab cannot import a model inside a model.' },
     ]);
     expect(expectProblems(importKerasConfig({ class_name: 'MyModel', config: {} }))).toEqual([
       {
         layer: null,
         message:
-          "the model is a 'MyModel', not a Sequential or Functional model; LayerLab imports only those (a subclassed model's architecture is Python code, not configuration)",
+          "The model is a 'MyModel', not a Sequential or Functional model; LayerLab imports only those (a subclassed model's architecture is Python code, not configuration).",
       },
     ]);
   });
@@ -681,17 +684,17 @@ describe('importKerasConfig refuses what LayerLab cannot represent, naming each 
     expect(kernel({ class_name: 'VarianceScaling', config: { scale: 1, mode: 'fan_avg', distribution: 'uniform' } })).toBe('glorot_uniform');
     expect(kernel({ class_name: 'VarianceScaling', config: {} })).toBe('lecun_normal');
     expect(expectProblems(init({ class_name: 'VarianceScaling', config: { scale: 3, mode: 'fan_in', distribution: 'uniform', seed: null } }))).toEqual([
-      { layer: 'd', message: "layer 'd': kernel_initializer VarianceScaling(scale=3, mode=\"fan_in\", distribution=\"uniform\") matches none of LayerLab's initializers" },
+      { layer: 'd', message: "kernel_initializer VarianceScaling(scale=3, mode=\"fan_in\", distribution=\"uniform\") matches none of LayerLab's initializers." },
     ]);
     expect(expectProblems(init({ class_name: 'VarianceScaling', config: { scale: 1, mode: 'fan_in', distribution: 'untruncated_normal' } }))).toHaveLength(1);
     expect(expectProblems(init({ class_name: 'Orthogonal', config: { gain: 1, seed: null } }))).toEqual([
-      { layer: 'd', message: "layer 'd': kernel_initializer Orthogonal(gain=1) is not one of LayerLab's initializers" },
+      { layer: 'd', message: "kernel_initializer Orthogonal(gain=1) is not one of LayerLab's initializers." },
     ]);
     expect(expectProblems(init({ class_name: 'RandomUniform', config: { minval: -1, maxval: 1 } }))).toEqual([
-      { layer: 'd', message: "layer 'd': kernel_initializer RandomUniform(minval=-1, maxval=1) is not LayerLab's random_uniform (-0.05 to 0.05)" },
+      { layer: 'd', message: "kernel_initializer RandomUniform(minval=-1, maxval=1) is not LayerLab's random_uniform (-0.05 to 0.05)." },
     ]);
     expect(expectOk(init({ class_name: 'GlorotUniform', config: { seed: 42 } })).warnings).toEqual([
-      "layer 'd': kernel_initializer has seed 42, which LayerLab ignores",
+      "In layer 'd', kernel_initializer has seed 42, which LayerLab ignores.",
     ]);
   });
 
@@ -705,18 +708,18 @@ describe('importKerasConfig refuses what LayerLab cannot represent, naming each 
     expect(reg({ class_name: 'L1L2', config: { l1: 0.009999999776482582, l2: 0.5 } })).toEqual({ l1: 0.01, l2: 0.5 });
     expect(reg('l2')).toEqual({ l1: 0, l2: 0.01 });
     expect(expectProblems(importKerasConfig(simple({ kernel_regularizer: { class_name: 'OrthogonalRegularizer', config: { factor: 0.01 } } })))).toEqual([
-      { layer: 'd', message: "layer 'd': kernel_regularizer OrthogonalRegularizer(factor=0.01) is not an L1/L2 penalty, the only regularizer LayerLab has" },
+      { layer: 'd', message: 'kernel_regularizer OrthogonalRegularizer(factor=0.01) is not an L1/L2 penalty, the only regularizer LayerLab has.' },
     ]);
   });
 
   it('warns about non-default arguments LayerLab ignores, naming layer and argument', () => {
     const maxNorm = { module: 'keras.constraints', class_name: 'MaxNorm', config: { max_value: 2, axis: 0 }, registered_name: null };
     expect(expectOk(importKerasConfig(simple({ kernel_constraint: maxNorm, trainable: false }))).warnings).toEqual([
-      "layer 'd': trainable is false (a frozen layer); LayerLab trains every layer",
-      "layer 'd': kernel_constraint is MaxNorm(max_value=2, axis=0), which LayerLab ignores",
+      "In layer 'd', trainable is false (a frozen layer); LayerLab trains every layer.",
+      "In layer 'd', kernel_constraint is MaxNorm(max_value=2, axis=0), which LayerLab ignores.",
     ]);
     const dropout = functional([k3Input('x', [4]), k3('Dropout', 'drop', { rate: 0.5, seed: null, noise_shape: [null, 1] }, [[tensor('x')]])], ['x'], ['drop']);
-    expect(expectOk(importKerasConfig(dropout)).warnings).toEqual(["layer 'drop': noise_shape is [null, 1], which LayerLab ignores"]);
+    expect(expectOk(importKerasConfig(dropout)).warnings).toEqual(["In layer 'drop', noise_shape is [null, 1], which LayerLab ignores."]);
     const bnConfig = (readFixture('seq_bn_dropout').config as { layers: Json[] }).layers[2]?.config as Json;
     const bn = functional(
       [k3Input('x', [4]), k3('BatchNormalization', 'bn', { ...bnConfig, name: 'bn', beta_initializer: ones, synchronized: true }, [[tensor('x')]])],
@@ -724,39 +727,39 @@ describe('importKerasConfig refuses what LayerLab cannot represent, naming each 
       ['bn'],
     );
     expect(expectOk(importKerasConfig(bn)).warnings).toEqual([
-      "layer 'bn': beta_initializer is Ones(), which LayerLab ignores",
-      "layer 'bn': synchronized is true, which LayerLab ignores",
+      "In layer 'bn', beta_initializer is Ones(), which LayerLab ignores.",
+      "In layer 'bn', synchronized is true, which LayerLab ignores.",
     ]);
     expect(expectOk(importKerasConfig(simple({ future_argument: 3 }))).warnings).toEqual([
-      "layer 'd': argument 'future_argument' (3) is not one LayerLab knows, so it is ignored",
+      "In layer 'd', the argument 'future_argument' (3) is not one LayerLab knows, so it is ignored.",
     ]);
     const mixed = { module: 'keras', class_name: 'DTypePolicy', config: { name: 'mixed_float16' }, registered_name: null };
     expect(expectOk(importKerasConfig(simple({ dtype: mixed }))).warnings).toEqual([
-      "layer 'd': dtype DTypePolicy(name=\"mixed_float16\") is ignored; LayerLab computes in float32",
+      "In layer 'd', dtype DTypePolicy(name=\"mixed_float16\") is ignored; LayerLab computes in float32.",
     ]);
   });
 
   it('refuses arguments that change weights or shapes', () => {
     expect(expectProblems(importKerasConfig(simple({ lora_rank: 4 })))).toEqual([
-      { layer: 'd', message: "layer 'd': lora_rank is 4, which changes the layer's weights; LayerLab cannot represent it" },
+      { layer: 'd', message: "lora_rank is 4, which changes the layer's weights; LayerLab cannot represent it." },
     ]);
     const input = functional([k3Input('x', [null, 3]), k3Dense('d', 2, 'x')], ['x'], ['d']);
     expect(expectProblems(importKerasConfig(input))).toEqual([
       {
         layer: 'x',
-        message: "layer 'x': input shape (None, None, 3) has a dimension of unknown size (None); LayerLab needs every size of an example fixed",
+        message: 'The input shape (None, None, 3) has a dimension of unknown size (None); LayerLab needs every size of an example fixed.',
       },
     ]);
     const softmax = functional([k3Input('x', [2, 3]), k3('Softmax', 's', { axis: [1, 2] }, [[tensor('x')]])], ['x'], ['s']);
     expect(expectProblems(importKerasConfig(softmax))).toEqual([
-      { layer: 's', message: "layer 's': axis is [1, 2], several axes; LayerLab layers work along one axis" },
+      { layer: 's', message: 'axis is [1, 2], several axes; LayerLab layers work along one axis.' },
     ]);
   });
 
   it("refuses a model LayerLab's limits or shape rules reject, in LayerLab's words", () => {
     const tooWide = expectProblems(importKerasConfig(simple({}, 5000)));
     expect(tooWide.map((p) => p.layer)).toEqual(['d']);
-    expect(tooWide[0]?.message).toMatch(/^layer 'd': Dense units is 5000, above LayerLab's cap of 4096/);
+    expect(tooWide[0]?.message).toMatch(/^Dense units is 5000, above LayerLab's cap of 4096/);
     const badConcat = functional(
       [k3Input('a', [2, 3]), k3Input('b', [4]), k3('Concatenate', 'cat', { axis: -1 }, [[[tensor('a'), tensor('b')]]])],
       ['a', 'b'],
@@ -764,7 +767,7 @@ describe('importKerasConfig refuses what LayerLab cannot represent, naming each 
     );
     const problems = expectProblems(importKerasConfig(badConcat));
     expect(problems.map((p) => p.layer)).toEqual(['cat']);
-    expect(problems[0]?.message).toMatch(/^layer 'cat': Concatenate joins its inputs along axis -1/);
+    expect(problems[0]?.message).toMatch(/^Concatenate joins its inputs along axis -1/);
   });
 
   it('refuses a model whose recorded Keras shapes disagree with LayerLab', () => {
@@ -773,8 +776,8 @@ describe('importKerasConfig refuses what LayerLab cannot represent, naming each 
     const d = layers[1] as Json;
     layers[1] = { ...d, inbound_nodes: [{ args: [tensor('x', [null, 5])], kwargs: {} }], build_config: { input_shape: [null, 5] } };
     expect(expectProblems(importKerasConfig(json))).toEqual([
-      { layer: 'd', message: "layer 'd': Keras built it for input (None, 5), but LayerLab computes (None, 4)" },
-      { layer: 'x', message: "layer 'x': Keras records its output as (None, 5), but LayerLab computes (None, 4)" },
+      { layer: 'd', message: 'Keras built this layer for input (None, 5), but LayerLab computes (None, 4).' },
+      { layer: 'x', message: "Keras records this layer's output as (None, 5), but LayerLab computes (None, 4)." },
     ]);
   });
 
@@ -785,11 +788,11 @@ describe('importKerasConfig refuses what LayerLab cannot represent, naming each 
     expect(expectProblems(importKerasConfig(functional(heads, ['x'], ['trunk', 'first', 'second'])))).toEqual([
       {
         layer: 'trunk',
-        message: "layer 'trunk': it is a model output but also feeds 'first' and 'second'; in LayerLab a model's outputs are the layers whose output goes nowhere",
+        message: "This layer is a model output but also feeds 'first' and 'second'; in LayerLab a model's outputs are the layers whose output goes nowhere.",
       },
     ]);
     expect(expectProblems(importKerasConfig(functional(heads, ['x'], ['first'])))).toEqual([
-      { layer: 'second', message: "layer 'second': it is not a model output, but nothing uses its output, so LayerLab would make it an extra output" },
+      { layer: 'second', message: 'This layer is not a model output, but nothing uses its output, so LayerLab would make it an extra output.' },
     ]);
   });
 });
@@ -807,7 +810,7 @@ describe('importKerasConfig names', () => {
     expect(result.graph.nodes.map((n) => n.id)).toEqual(['in_put', 'my_layer_1_2', 'my_layer_1', '_7up']);
     expect(result.graph.edges.map((e) => `${e.source}>${e.target}`)).toEqual(['in_put>my_layer_1_2', 'my_layer_1_2>my_layer_1', 'my_layer_1>_7up']);
     expect(result.warnings[0]).toBe(
-      "layer 'in put' was renamed 'in_put': LayerLab layer names use only letters, digits, '_', '.' and '-', start with a letter or '_', and have at most 64 characters",
+      "Layer 'in put' was renamed 'in_put': LayerLab layer names use only letters, digits, '_', '.' and '-', start with a letter or '_', and have at most 64 characters.",
     );
     expect(result.warnings).toHaveLength(3);
     expect(importKerasConfig(json)).toEqual(result);
@@ -821,13 +824,13 @@ describe('importKerasConfig names', () => {
       '{"class_name":"Sequential","config":{"name":"m","layers":[{"class_name":"InputLayer","config":{"name":"__proto__","batch_shape":[null,2],"__proto__":{"polluted":1}}},{"class_name":"Dense","config":{"name":"constructor","units":1}}]}}',
     ) as unknown;
     expect(expectProblems(importKerasConfig(proto))).toEqual([
-      { layer: '__proto__', message: "layer '__proto__': '__proto__' is reserved in JavaScript and cannot be a LayerLab layer name; rename the layer" },
-      { layer: 'constructor', message: "layer 'constructor': 'constructor' is reserved in JavaScript and cannot be a LayerLab layer name; rename the layer" },
+      { layer: '__proto__', message: "'__proto__' is reserved in JavaScript and cannot be a LayerLab layer name; rename the layer." },
+      { layer: 'constructor', message: "'constructor' is reserved in JavaScript and cannot be a LayerLab layer name; rename the layer." },
     ]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     const duplicate = functional([k3Input('x', [4]), k3Dense('d', 2, 'x'), k3Dense('d', 2, 'd')], ['x'], ['d']);
     expect(expectProblems(importKerasConfig(duplicate))).toEqual([
-      { layer: 'd', message: "layer 'd': two layers have this name; Keras layer names must be unique" },
+      { layer: 'd', message: "Two layers are named 'd'; Keras layer names must be unique." },
     ]);
   });
 });
@@ -838,38 +841,38 @@ describe('importKerasConfig on malformed and hostile input', () => {
   const fileProblems = (json: unknown): string[] => expectProblems(importKerasConfig(json)).map((p) => p.message);
 
   it('refuses things that are not Keras models with a clear message', () => {
-    expect(fileProblems(null)).toEqual(['a Keras model file holds a JSON object, but this is null']);
-    expect(fileProblems(42)).toEqual(['a Keras model file holds a JSON object, but this is a number']);
-    expect(fileProblems([])).toEqual(['a Keras model file holds a JSON object, but this is a list']);
-    expect(fileProblems('{not json')).toEqual(['the text is not valid JSON']);
+    expect(fileProblems(null)).toEqual(['A Keras model file holds a JSON object, but this is null.']);
+    expect(fileProblems(42)).toEqual(['A Keras model file holds a JSON object, but this is a number.']);
+    expect(fileProblems([])).toEqual(['A Keras model file holds a JSON object, but this is a list.']);
+    expect(fileProblems('{not json')).toEqual(['The text is not valid JSON.']);
     expect(fileProblems({})).toEqual([
-      'the JSON has no "class_name": expected a Keras model (from model.to_json(), the config.json inside a .keras file, or a TensorFlow.js model.json)',
+      'The JSON has no "class_name": expected a Keras model (from model.to_json(), the config.json inside a .keras file, or a TensorFlow.js model.json).',
     ]);
-    expect(fileProblems({ class_name: 'Sequential' })).toEqual(['the model has no "config" object']);
-    expect(fileProblems({ class_name: 'Functional', config: { layers: 'many' } })).toEqual(['the model config has no "layers" list']);
-    expect(fileProblems({ class_name: 'Sequential', config: { layers: [] } })).toEqual(['the model has no layers']);
+    expect(fileProblems({ class_name: 'Sequential' })).toEqual(['The model has no "config" object.']);
+    expect(fileProblems({ class_name: 'Functional', config: { layers: 'many' } })).toEqual(['The model config has no "layers" list.']);
+    expect(fileProblems({ class_name: 'Sequential', config: { layers: [] } })).toEqual(['The model has no layers.']);
     expect(fileProblems({ class_name: 'Sequential', config: { layers: [7, { class_name: 'Dense' }] } })).toEqual([
-      'layer #1 is not an object',
-      "layer #2 ('Dense') has no \"config\" object",
+      'Layer #1 is not an object.',
+      "Layer #2 ('Dense') has no \"config\" object.",
     ]);
     expect(fileProblems({ format: 'graph-model', modelTopology: { node: [] } })).toEqual([
-      'this is a TensorFlow.js graph model (a frozen TensorFlow graph), not a layers model; LayerLab can import only Keras layers models',
+      'This is a TensorFlow.js graph model (a frozen TensorFlow graph), not a layers model; LayerLab can import only Keras layers models.',
     ]);
     expect(fileProblems({ class_name: 'Sequential', config: { layers: [{ class_name: 'Dense', config: { name: 'd', units: 2 } }] } })).toEqual([
-      'the Sequential model has no input shape (no InputLayer, and its first layer has no batch_input_shape); add keras.Input(shape=...) as its first layer, or build it, before saving',
+      'The Sequential model has no input shape (no InputLayer, and its first layer has no batch_input_shape); add keras.Input(shape=...) as its first layer, or build it, before saving.',
     ]);
   });
 
   it(`refuses more than ${KERAS_IMPORT_LIMITS.maxLayers} layers before reading them`, () => {
     const layers = Array.from({ length: 2500 }, (_, i) => ({ class_name: 'Dense', config: { name: `d${i}`, units: 1 } }));
     expect(fileProblems({ class_name: 'Sequential', config: { name: 'big', layers } })).toEqual([
-      'the model has 2500 layers; LayerLab imports at most 2000',
+      'The model has 2500 layers; LayerLab imports at most 2000.',
     ]);
     const chain = [k3Input('x', [2]), ...Array.from({ length: 1999 }, (_, i) => k3Dense(`d${i}`, 2, i === 0 ? 'x' : `d${i - 1}`))];
     const { graph } = expectOk(importKerasConfig(functional(chain, ['x'], ['d1998'])));
     expect(graph.nodes).toHaveLength(2000);
-    // Too deep for dagre: the layered fallback, a straight row 240 px apart.
-    expect(nodeById(graph, 'd1998').position).toEqual({ x: 240 * 1999, y: 0 });
+    // Too deep for dagre: the layered fallback, a straight row a box plus a gap apart.
+    expect(nodeById(graph, 'd1998').position).toEqual({ x: (LAYOUT.nodeWidth + LAYOUT.rankGap) * 1999, y: 0 });
   });
 
   it('refuses cycles and references to unknown layers', () => {
@@ -887,16 +890,16 @@ describe('importKerasConfig on malformed and hostile input', () => {
     expect(expectProblems(importKerasConfig(cycle))).toEqual([
       {
         layer: 'a',
-        message: "layers 'a', 'b' and 'cat' take their inputs from each other in a loop ('a' → 'b' → 'cat' → 'a'); in a Keras model data flows one way",
+        message: "Layers 'a', 'b' and 'cat' take their inputs from each other in a loop ('a' → 'b' → 'cat' → 'a'); in a Keras model data flows one way.",
       },
     ]);
     const self = functional([k3Input('x', [4]), k3('Add', 'loop', {}, [[[tensor('x'), tensor('loop')]]])], ['x'], ['loop']);
     expect(expectProblems(importKerasConfig(self))[0]?.message).toContain("('loop' → 'loop')");
     const unknown = functional([k3Input('x', [4]), k3Dense('d', 2, 'ghost')], ['x'], ['d']);
-    expect(expectProblems(importKerasConfig(unknown))).toEqual([{ layer: 'd', message: "layer 'd': its input 'ghost' is not a layer of this model" }]);
+    expect(expectProblems(importKerasConfig(unknown))).toEqual([{ layer: 'd', message: "This layer's input 'ghost' is not a layer of this model." }]);
     const badHistory = functional([k3Input('x', [4]), k3('Dense', 'd', { units: 2 }, [[{ class_name: '__keras_tensor__', config: { keras_history: 'x' } }]])], ['x'], ['d']);
     expect(expectProblems(importKerasConfig(badHistory))).toEqual([
-      { layer: 'd', message: "layer 'd': an inbound tensor has no valid \"keras_history\" [layer name, node index, tensor index]" },
+      { layer: 'd', message: 'An inbound tensor has no valid "keras_history" [layer name, node index, tensor index].' },
     ]);
   });
 
@@ -904,7 +907,7 @@ describe('importKerasConfig on malformed and hostile input', () => {
     let deep: unknown = 1;
     for (let i = 0; i < 100_000; i += 1) deep = [deep];
     expect(expectOk(importKerasConfig(simple({ kernel_constraint: deep }))).warnings).toEqual([
-      "layer 'd': kernel_constraint is [[[…]]], which LayerLab ignores",
+      "In layer 'd', kernel_constraint is [[[…]]], which LayerLab ignores.",
     ]);
     expect(() => importKerasConfig({ class_name: 'Sequential', config: { layers: [deep] } })).not.toThrow();
     expect(() => importKerasConfig(functional([k3Input('x', [4]), { ...k3Dense('d', 2, 'x'), inbound_nodes: deep }], ['x'], ['d']))).not.toThrow();

@@ -22,19 +22,19 @@ describe('exportTfjsModel checks the weights it is given', () => {
   });
   it('names a layer without weights that was given some', () => {
     expect(problemsFor({ layers: { out: [kernel, bias], drop: [kernel] } })).toEqual([
-      { layer: 'drop', message: 'drop: drop has no weights, but kernel weights were given' },
+      { layer: 'drop', message: 'drop has no weights, but kernel weights were given.' },
     ]);
   });
   it('refuses the same weight given twice instead of silently using the first', () => {
     expect(problemsFor({ layers: { out: [kernel, kernel, bias] } })).toEqual([
-      { layer: 'out', message: 'out: out was given kernel weights twice' },
+      { layer: 'out', message: 'out was given kernel weights twice.' },
     ]);
   });
   it('names a missing weight and a wrong shape', () => {
     expect(problemsFor({ layers: { out: [{ ...kernel, shape: [1, 2] }] } })).toEqual([
       {
         layer: 'out',
-        message: "out: out's kernel weights have shape (1, 2), but this network needs (2, 1); no bias weights were given for out (it needs shape (1,))",
+        message: "out's kernel weights have shape (1, 2), but this network needs (2, 1). No bias weights were given for out (it needs shape (1,)).",
       },
     ]);
   });

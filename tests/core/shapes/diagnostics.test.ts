@@ -91,7 +91,7 @@ describe('validation messages a student reads', () => {
       edges: [connect('x', 'h1'), connect('x', 'h2'), connect('h1', 'out', 0), connect('h2', 'out', 1)],
     };
     const d = only(graph, 'too-many-inputs');
-    expect(d.message).toBe('out: Dense takes one input, but h1 and h2 are all connected to it.');
+    expect(d.message).toBe('Dense takes one input, but h1 and h2 are all connected to it.');
     expect(d.fix).toBe('Add a Concatenate or Add node to combine them, and connect that to this layer.');
     expect(d.nodeIds).toEqual(['out', 'h1', 'h2']);
   });
@@ -106,7 +106,7 @@ describe('validation messages a student reads', () => {
   it('a merge layer with one input', () => {
     const graph = chainGraph([input(), createNode('h', 'Dense'), createNode('cat', 'Concatenate'), createNode('out', 'Dense')]);
     const d = only(graph, 'too-few-inputs');
-    expect(d.message).toBe('cat: Concatenate combines two or more inputs, but only h is connected to it.');
+    expect(d.message).toBe('Concatenate combines two or more inputs, but only h is connected to it.');
     expect(d.fix).toBe('Connect another layer to cat, or delete it and connect h straight to the next layer.');
     const result = inferShapes(graph);
     expect(result.nodes.get('out')).toEqual({ status: 'blocked', blockedBy: ['cat'], message: 'Shape unknown until the problem in cat is fixed.' });
@@ -118,7 +118,7 @@ describe('validation messages a student reads', () => {
       edges: [connect('x', 'a'), connect('x', 'b'), connect('a', 'sum', 0), connect('b', 'sum', 1)],
     };
     const d = only(graph, 'incompatible-shapes');
-    expect(d.message).toBe('sum: Add adds its inputs value by value, so they must have the same shape, but input 1 is (3,) and input 2 is (4,).');
+    expect(d.message).toBe('Add adds its inputs value by value, so they must have the same shape, but input 1 is (3,) and input 2 is (4,).');
     expect(d.fix).toBe('Make both branches end in the same size, e.g. a Dense(3) before input 2, or use Concatenate to place them side by side instead.');
     expect(d.nodeIds).toEqual(['sum', 'a', 'b']);
   });
@@ -129,28 +129,28 @@ describe('validation messages a student reads', () => {
       edges: [connect('a', 'cat', 0), connect('b', 'cat', 1)],
     };
     const d = only(graph, 'incompatible-shapes');
-    expect(d.message).toBe('cat: Concatenate joins its inputs along axis -1, so every other dimension must match, but input 1 is (2, 3) and input 2 is (6,).');
+    expect(d.message).toBe('Concatenate joins its inputs along axis -1, so every other dimension must match, but input 1 is (2, 3) and input 2 is (6,).');
     expect(d.fix).toBe('Flatten both inputs first so they have the same number of dimensions.');
   });
 
   it('Reshape whose element count does not match names both counts', () => {
     const d = only(chainGraph([input('x', [12]), createNode('r', 'Reshape', { target_shape: [3, 5] })]), 'reshape-count');
-    expect(d.message).toBe('r: Reshape to (3, 5) needs 15 values, but its input (12,) has 12. Reshape can only rearrange values, not add or remove them.');
+    expect(d.message).toBe('Reshape to (3, 5) needs 15 values, but its input (12,) has 12. Reshape can only rearrange values, not add or remove them.');
     expect(d.fix).toBe('Use a target shape whose dimensions multiply to 12, such as (3, 4), or put -1 in one dimension.');
     expect(d.nodeIds).toEqual(['r']);
   });
 
   it('Reshape with -1 that cannot divide', () => {
     const d = only(chainGraph([input('x', [10]), createNode('r', 'Reshape', { target_shape: [-1, 3] })]), 'reshape-count');
-    expect(d.message).toBe('r: Reshape to (-1, 3) needs a multiple of 3 values, but its input (10,) has 10, which is not divisible by 3.');
+    expect(d.message).toBe('Reshape to (-1, 3) needs a multiple of 3 values, but its input (10,) has 10, which is not divisible by 3.');
   });
 
   describe('invalid parameters', () => {
     const dense = (units: number) => chainGraph([input(), createNode('h', 'Dense', { units })]);
     it.each([
-      [0, 'h: Dense units must be at least 1; it is 0.', 'Use 1 or more.'],
-      [-3, 'h: Dense units must be at least 1; it is -3.', 'Use 1 or more.'],
-      [2.5, 'h: Dense units must be a whole number; it is 2.5.', 'Use 3.'],
+      [0, 'Dense units must be at least 1; it is 0.', 'Use 1 or more.'],
+      [-3, 'Dense units must be at least 1; it is -3.', 'Use 1 or more.'],
+      [2.5, 'Dense units must be a whole number; it is 2.5.', 'Use 3.'],
     ])('units %s', (units, message, fix) => {
       const d = only(dense(units), 'invalid-param');
       expect(d.message).toBe(message);
@@ -161,26 +161,26 @@ describe('validation messages a student reads', () => {
     it('units above the cap says the cap and why', () => {
       const d = only(dense(100000), 'invalid-param');
       expect(d.message).toBe(
-        "h: Dense units is 100000, above LayerLab's cap of 4096: larger layers make every training step too slow to watch in the browser.",
+        "Dense units is 100000, above LayerLab's cap of 4096: larger layers make every training step too slow to watch in the browser.",
       );
       expect(d.fix).toBe('Use at most 4096.');
     });
     it('Dropout rate of 1 or more', () => {
       const d = only(chainGraph([input(), createNode('drop', 'Dropout', { rate: 1 })]), 'invalid-param');
-      expect(d.message).toBe('drop: Dropout rate must be below 1; it is 1: a rate of 1 would drop every value, so nothing would reach the next layer.');
+      expect(d.message).toBe('Dropout rate must be below 1; it is 1: a rate of 1 would drop every value, so nothing would reach the next layer.');
       expect(d.param).toBe('rate');
     });
     it('negative Dropout rate', () => {
       const d = only(chainGraph([input(), createNode('drop', 'Dropout', { rate: -0.1 })]), 'invalid-param');
-      expect(d.message).toBe('drop: Dropout rate must be at least 0; it is -0.1.');
+      expect(d.message).toBe('Dropout rate must be at least 0; it is -0.1.');
     });
     it('an Input shape with a zero dimension', () => {
       const d = only(chainGraph([input('x', [3, 0])]), 'invalid-param');
-      expect(d.message).toBe('x: Input shape (3, 0) has the dimension 0; every dimension must be a whole number of at least 1.');
+      expect(d.message).toBe('Input shape (3, 0) has the dimension 0; every dimension must be a whole number of at least 1.');
     });
     it('axis 0 is the batch', () => {
       const d = only(chainGraph([input(), createNode('s', 'Softmax', { axis: 0 })]), 'invalid-param');
-      expect(d.message).toBe('s: Softmax axis is 0, which is the batch dimension (the examples themselves).');
+      expect(d.message).toBe('Softmax axis is 0, which is the batch dimension (the examples themselves).');
       expect(d.fix).toBe('Use -1 for the last dimension, or 1 for the first one after the batch.');
     });
     it('a layer with too many weights says the cap and why', () => {

@@ -46,7 +46,7 @@ describe('inferShapes on any input', () => {
       edges: [],
     } as unknown as Graph;
     const d = inferShapes(graph).diagnostics[0];
-    expect(d?.message).toBe('x: Input shape must be a list of numbers.');
+    expect(d?.message).toBe('Input shape must be a list of numbers.');
     expect(d?.nodeIds).toEqual(['x']);
   });
 });

@@ -38,7 +38,7 @@ function exportModel(graph: Graph, options: KerasExportOptions): KerasExportResu
   for (const node of graph.nodes) {
     const info = inference.nodes.get(node.id);
     if (info?.status !== 'ok') {
-      return { ok: false, problems: [{ layer: node.id, message: `${node.id}: its output shape is unknown, so it cannot be exported.` }] };
+      return { ok: false, problems: [{ layer: node.id, message: "This layer's output shape is unknown, so it cannot be exported." }] };
     }
     const sources = (incoming.get(node.id) ?? []).map((e) => e.source);
     built.set(node.id, { node, inputShapes: info.inputShapes, sources, shape: info.shape });

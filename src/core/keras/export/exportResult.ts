@@ -5,6 +5,7 @@ import type { KerasModelJson } from '../kerasFormat.ts';
 export interface KerasExportProblem {
   /** The node (Keras layer name) at fault, or null for a problem with the whole graph. */
   layer: string | null;
+  /** One or more plain sentences; never starts with the node id (renderers show `layer` beside it). */
   message: string;
 }
 

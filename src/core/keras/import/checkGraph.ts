@@ -8,7 +8,7 @@ import { isRecord, own, readBatchShape } from '../kerasFormat.ts';
 import type { ConvertedLayer } from './convertLayer.ts';
 import type { KerasImportProblem } from './importResult.ts';
 import type { LayerEntry } from './layerEntries.ts';
-import { formatBatchShape, quote } from './messageText.ts';
+import { formatBatchShape, layerProblem } from './messageText.ts';
 import type { Wiring } from './wiring.ts';
 
 /** Recorded Keras shapes (build_config, tensor shapes) against LayerLab's inferred ones: any difference is a problem. */
@@ -35,13 +35,11 @@ function recordedInputShapes(entry: LayerEntry, kind: LayerKind): KerasBatchShap
 export function checkGraph(graph: Graph, layers: readonly ConvertedLayer[], wiring: Wiring, nameOf: ReadonlyMap<string, string>): KerasImportProblem[] {
   const problems: KerasImportProblem[] = [];
   const inference = inferShapes(graph);
-  const named = (id: string | undefined): string | null => (id === undefined ? null : (nameOf.get(id) ?? id));
+  const problem = (id: string, message: string): KerasImportProblem => layerProblem({ id, name: nameOf.get(id) ?? id }, message);
   for (const diagnostic of inference.diagnostics) {
     if (diagnostic.severity !== 'error') continue;
     const id = diagnostic.nodeIds[0];
-    const layer = named(id);
-    const text = id !== undefined && diagnostic.message.startsWith(`${id}: `) ? diagnostic.message.slice(id.length + 2) : diagnostic.message;
-    problems.push({ layer, message: layer === null ? text : `layer ${quote(layer)}: ${text}` });
+    problems.push(id === undefined ? { layer: null, message: diagnostic.message } : problem(id, diagnostic.message));
   }
   if (problems.length > 0) return problems;
   for (const layer of layers) {
@@ -51,10 +49,7 @@ export function checkGraph(graph: Graph, layers: readonly ConvertedLayer[], wiri
     recorded.forEach((shape, i) => {
       const actual = info.inputShapes[i];
       if (actual !== undefined && !shapesAgree(shape, actual)) {
-        problems.push({
-          layer: layer.entry.name,
-          message: `layer ${quote(layer.entry.name)}: Keras built it for input ${formatBatchShape(shape)}, but LayerLab computes ${formatShape(actual)}`,
-        });
+        problems.push(layerProblem(layer.entry, `Keras built this layer for input ${formatBatchShape(shape)}, but LayerLab computes ${formatShape(actual)}`));
       }
     });
   }
@@ -62,11 +57,7 @@ export function checkGraph(graph: Graph, layers: readonly ConvertedLayer[], wiri
     const recorded = wiring.edgeShapes.get(edge.id);
     const source = inference.nodes.get(edge.source);
     if (recorded === undefined || source?.status !== 'ok' || shapesAgree(recorded, source.shape)) continue;
-    const layer = named(edge.source);
-    problems.push({
-      layer,
-      message: `layer ${quote(layer ?? edge.source)}: Keras records its output as ${formatBatchShape(recorded)}, but LayerLab computes ${formatShape(source.shape)}`,
-    });
+    problems.push(problem(edge.source, `Keras records this layer's output as ${formatBatchShape(recorded)}, but LayerLab computes ${formatShape(source.shape)}`));
   }
   return problems;
 }

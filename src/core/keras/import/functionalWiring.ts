@@ -9,7 +9,7 @@ import { fileProblem } from './importFailure.ts';
 import type { KerasImportProblem } from './importResult.ts';
 import { KERAS_IMPORT_LIMITS } from './importResult.ts';
 import type { LayerEntry } from './layerEntries.ts';
-import { listNames, quote } from './messageText.ts';
+import { capitalized, layerProblem, layerWarning, listNames, quote } from './messageText.ts';
 import { findCycle, topologicalSort } from './topologicalSort.ts';
 import type { Wiring } from './wiring.ts';
 import { edgeId } from './wiring.ts';
@@ -25,9 +25,9 @@ function checkCallArguments(entry: LayerEntry, call: InboundCall, warnings: stri
     const value = own(call.kwargs, key);
     if (value === null || value === undefined || (key === 'training' && value === false)) continue;
     if (key === 'training' && value === true) {
-      warnings.push(`layer ${quote(entry.name)}: it is called with training=True (always in training mode); LayerLab ignores this`);
+      warnings.push(`Layer ${quote(entry.name)} is called with training=True (always in training mode); LayerLab ignores this.`);
     } else {
-      warnings.push(`layer ${quote(entry.name)}: the call argument ${quote(key)} (${describeValue(value)}) is ignored`);
+      warnings.push(layerWarning(entry.name, `the call argument ${quote(key)} (${describeValue(value)}) is ignored`));
     }
   }
 }
@@ -37,7 +37,7 @@ function modelRefs(config: JsonRecord, key: string): LayerRef[] | null {
   const value = own(config, key);
   if (value === undefined || value === null) return null;
   const refs = readLayerRefs(value, KERAS_IMPORT_LIMITS.maxLayers);
-  if (refs === null) throw fileProblem(`the model's "${key}" is not a list of [layer name, node index, tensor index]`);
+  if (refs === null) throw fileProblem(`The model's "${key}" is not a list of [layer name, node index, tensor index].`);
   return refs;
 }
 
@@ -48,26 +48,23 @@ export function wireFunctional(entries: LayerEntry[], config: JsonRecord, proble
   const callCounts = new Map<string, number>();
   const calls = new Map<string, InboundCall>();
   const push = (entry: LayerEntry, reason: string): void => {
-    problems.push({ layer: entry.name, message: `layer ${quote(entry.name)}: ${reason}` });
+    problems.push(layerProblem(entry, reason));
   };
 
   for (const entry of entries) {
     const read = readInboundNodes(own(entry.raw, 'inbound_nodes'), KERAS_IMPORT_LIMITS.maxLayers);
     if (!read.ok) {
-      push(entry, read.message);
+      push(entry, capitalized(read.message));
       continue;
     }
     callCounts.set(entry.name, read.calls.length);
     const call = read.calls[0];
     if (entry.className === 'InputLayer') {
-      if (read.calls.some((c) => c.inputs.length > 0)) push(entry, 'an InputLayer cannot take inputs');
+      if (read.calls.some((c) => c.inputs.length > 0)) push(entry, 'An InputLayer cannot take inputs');
     } else if (call === undefined) {
-      push(entry, 'it has no inbound nodes, so nothing feeds it');
+      push(entry, 'This layer has no inbound nodes, so nothing feeds it');
     } else if (read.calls.length > 1) {
-      problems.push({
-        layer: entry.name,
-        message: `layer ${quote(entry.name)} is used ${read.calls.length} times (a shared layer); LayerLab layers each have one use`,
-      });
+      push(entry, `This layer is used ${read.calls.length} times (a shared layer); LayerLab layers each have one use`);
     } else {
       calls.set(entry.name, call);
     }
@@ -80,15 +77,15 @@ export function wireFunctional(entries: LayerEntry[], config: JsonRecord, proble
     call.inputs.forEach((input, inputIndex) => {
       const source = byName.get(input.layer);
       if (source === undefined) {
-        push(entry, `its input ${quote(input.layer)} is not a layer of this model`);
+        push(entry, `This layer's input ${quote(input.layer)} is not a layer of this model`);
         return;
       }
       if (input.nodeIndex !== 0) {
-        if ((callCounts.get(source.name) ?? 0) <= 1) push(entry, `its input is call ${input.nodeIndex} of layer ${quote(source.name)}, which has no such call`);
+        if ((callCounts.get(source.name) ?? 0) <= 1) push(entry, `This layer's input is call ${input.nodeIndex} of layer ${quote(source.name)}, which has no such call`);
         return;
       }
       if (input.tensorIndex !== 0) {
-        push(entry, `its input is output ${input.tensorIndex} of layer ${quote(source.name)}; LayerLab layers have a single output`);
+        push(entry, `This layer's input is output ${input.tensorIndex} of layer ${quote(source.name)}; LayerLab layers have a single output`);
         return;
       }
       const edge: GraphEdge = { id: edgeId(source.id, entry.id, inputIndex), source: source.id, target: entry.id, inputIndex };
@@ -103,11 +100,12 @@ export function wireFunctional(entries: LayerEntry[], config: JsonRecord, proble
     const incoming = new Map<string, string[]>();
     for (const edge of edges) append(incoming, edge.target, edge.source);
     const names = new Map(entries.map((e) => [e.id, e.name]));
-    const cycle = findCycle(sorted.remaining, incoming).map((id) => names.get(id) ?? id);
+    const cycleIds = findCycle(sorted.remaining, incoming);
+    const cycle = cycleIds.map((id) => names.get(id) ?? id);
     const path = [...cycle, cycle[0] ?? ''].map(quote).join(' → ');
     problems.push({
-      layer: cycle[0] ?? null,
-      message: `layers ${listNames(cycle)} take their inputs from each other in a loop (${path}); in a Keras model data flows one way`,
+      layer: cycleIds[0] ?? null,
+      message: `Layers ${listNames(cycle)} take their inputs from each other in a loop (${path}); in a Keras model data flows one way.`,
     });
     return { order: [], edges, edgeShapes, synthesizedInput: null };
   }
@@ -124,11 +122,11 @@ export function wireFunctional(entries: LayerEntry[], config: JsonRecord, proble
     for (const ref of refs) {
       const entry = byName.get(ref.layer);
       if (entry === undefined) {
-        problems.push({ layer: null, message: `the model ${what} ${quote(ref.layer)} is not a layer of this model` });
+        problems.push({ layer: null, message: `The model ${what} ${quote(ref.layer)} is not a layer of this model.` });
       } else if (listed.includes(entry)) {
-        push(entry, `it is listed twice among the model's ${what}s`);
+        push(entry, `This layer is listed twice among the model's ${what}s`);
       } else if (ref.nodeIndex !== 0 || ref.tensorIndex !== 0) {
-        push(entry, `the model ${what} is call ${ref.nodeIndex}, output ${ref.tensorIndex} of it; LayerLab layers have one call and one output`);
+        push(entry, `The model ${what} is call ${ref.nodeIndex}, output ${ref.tensorIndex} of this layer; LayerLab layers have one call and one output`);
       } else {
         listed.push(entry);
       }
@@ -138,28 +136,28 @@ export function wireFunctional(entries: LayerEntry[], config: JsonRecord, proble
 
   const inputs = inputRefs === null ? inputLayers : checkRefs(inputRefs, 'input');
   for (const entry of inputs) {
-    if (entry.className !== 'InputLayer') push(entry, `it is a model input but a ${entry.className.slice(0, 80)}, not an InputLayer`);
+    if (entry.className !== 'InputLayer') push(entry, `This layer is a model input but a ${entry.className.slice(0, 80)}, not an InputLayer`);
   }
   for (const entry of inputLayers) {
-    if (!inputs.includes(entry)) push(entry, "it is an InputLayer but not one of the model's inputs");
+    if (!inputs.includes(entry)) push(entry, "This layer is an InputLayer but not one of the model's inputs");
   }
   const terminal = entries.filter((e) => e.className !== 'InputLayer' && (consumers.get(e.id) ?? []).length === 0);
   const outputs = outputRefs === null ? terminal : checkRefs(outputRefs, 'output');
   for (const entry of outputs) {
     const feeds = consumers.get(entry.id) ?? [];
     if (entry.className === 'InputLayer') {
-      push(entry, 'it is both a model input and a model output; LayerLab needs a layer between them');
+      push(entry, 'This layer is both a model input and a model output; LayerLab needs a layer between them');
     } else if (feeds.length > 0) {
       push(
         entry,
-        `it is a model output but also feeds ${listNames(feeds.map((id) => nameOf.get(id) ?? id))}; in LayerLab a model's outputs are the layers whose output goes nowhere`,
+        `This layer is a model output but also feeds ${listNames(feeds.map((id) => nameOf.get(id) ?? id))}; in LayerLab a model's outputs are the layers whose output goes nowhere`,
       );
     }
   }
   for (const entry of terminal) {
-    if (!outputs.includes(entry)) push(entry, 'it is not a model output, but nothing uses its output, so LayerLab would make it an extra output');
+    if (!outputs.includes(entry)) push(entry, 'This layer is not a model output, but nothing uses its output, so LayerLab would make it an extra output');
   }
-  if (outputs.length === 0 && problems.length === 0) problems.push({ layer: null, message: 'the model has no outputs' });
+  if (outputs.length === 0 && problems.length === 0) problems.push({ layer: null, message: 'The model has no outputs.' });
 
   // Graph order: file order, except that model inputs and outputs take the places of their kind in the order
   // Keras lists them (LayerLab reads a model's inputs and outputs in graph order).

@@ -100,7 +100,7 @@ export function checkLeftoverArgs(reader: LayerReader, kind: LayerKind): void {
     const value = own(config, key);
     const rule = hasOwn(ignored, key) ? ignored[key] : undefined;
     if (rule === undefined) {
-      if (!isFalsy(value)) reader.warn(`argument ${quote(key)} (${describeValue(value)}) is not one LayerLab knows, so it is ignored`);
+      if (!isFalsy(value)) reader.warn(`the argument ${quote(key)} (${describeValue(value)}) is not one LayerLab knows, so it is ignored`);
     } else if (!rule.isDefault(value)) {
       if (rule.changesModel === true) reader.problem(`${key} is ${describeValue(value)}, which changes the layer's weights; LayerLab cannot represent it`);
       else reader.warn(`${key} is ${describeValue(value)}, which LayerLab ignores`);

@@ -31,20 +31,20 @@ function importModel(json: unknown): KerasImportResult {
   const className = own(model, 'class_name') as string;
   if (!MODEL_CLASSES.has(className)) {
     throw fileProblem(
-      `the model is a ${quote(className)}, not a Sequential or Functional model; LayerLab imports only those (a subclassed model's architecture is Python code, not configuration)`,
+      `The model is a ${quote(className)}, not a Sequential or Functional model; LayerLab imports only those (a subclassed model's architecture is Python code, not configuration)`,
     );
   }
   const rawConfig = own(model, 'config');
   // Keras 1 / early Keras 2 wrote a Sequential config as the bare list of layers.
   const config = isRecord(rawConfig) ? rawConfig : null;
   const layers = Array.isArray(rawConfig) && className === 'Sequential' ? (rawConfig as unknown[]) : config === null ? undefined : own(config, 'layers');
-  if (config === null && layers === undefined) throw fileProblem('the model has no "config" object');
-  if (!Array.isArray(layers)) throw fileProblem('the model config has no "layers" list');
+  if (config === null && layers === undefined) throw fileProblem('The model has no "config" object.');
+  if (!Array.isArray(layers)) throw fileProblem('The model config has no "layers" list.');
   const layerList = layers as unknown[];
   if (layers.length > KERAS_IMPORT_LIMITS.maxLayers) {
-    throw fileProblem(`the model has ${layers.length} layers; LayerLab imports at most ${KERAS_IMPORT_LIMITS.maxLayers}`);
+    throw fileProblem(`The model has ${layers.length} layers; LayerLab imports at most ${KERAS_IMPORT_LIMITS.maxLayers}.`);
   }
-  if (layers.length === 0) throw fileProblem('the model has no layers');
+  if (layers.length === 0) throw fileProblem('The model has no layers.');
   const nameValue = config === null ? undefined : own(config, 'name');
   const modelName = typeof nameValue === 'string' ? nameValue : 'model';
 
@@ -93,6 +93,6 @@ export function importKerasConfig(json: unknown): KerasImportResult {
     return importModel(json);
   } catch (error) {
     if (error instanceof ImportFailure) return { ok: false, problems: error.problems };
-    return { ok: false, problems: [{ layer: null, message: 'the model could not be read: its JSON is not a Keras model config' }] };
+    return { ok: false, problems: [{ layer: null, message: 'The model could not be read: its JSON is not a Keras model config.' }] };
   }
 }

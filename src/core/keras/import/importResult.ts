@@ -2,8 +2,12 @@
 import type { Graph } from '../../graph/types.ts';
 
 export interface KerasImportProblem {
-  /** The Keras layer at fault (its name in the file), or null for a problem with the whole file. */
+  /**
+   * The layer at fault as the node id it becomes (its name in the file, or the valid id LayerLab gives a name that is
+   * not one; the name in the file when the import stopped before ids were given), or null for the whole file.
+   */
   layer: string | null;
+  /** One or more plain sentences; never starts with the layer's name (renderers show `layer` beside it). */
   message: string;
 }
 

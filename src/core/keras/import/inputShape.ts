@@ -19,7 +19,7 @@ export function exampleShape(reader: LayerReader, key: string, value: unknown, w
   if (batch !== null && batch !== undefined) reader.warn(`the fixed batch size ${batch} in ${key} is ignored`);
   if (dims.some((d) => d === null)) {
     reader.problem(
-      `input shape ${formatBatchShape(withBatch ? shape : [null, ...shape])} has a dimension of unknown size (None); LayerLab needs every size of an example fixed`,
+      `The input shape ${formatBatchShape(withBatch ? shape : [null, ...shape])} has a dimension of unknown size (None); LayerLab needs every size of an example fixed`,
     );
     return null;
   }

@@ -21,24 +21,24 @@ export function readEntries(layers: readonly unknown[]): LayerEntry[] {
   const problems: KerasImportProblem[] = [];
   const entries: LayerEntry[] = [];
   layers.forEach((raw, index) => {
-    const where = `layer #${index + 1}`;
+    const where = `Layer #${index + 1}`;
     if (!isRecord(raw)) {
-      problems.push({ layer: null, message: `${where} is not an object` });
+      problems.push({ layer: null, message: `${where} is not an object.` });
       return;
     }
     const className = own(raw, 'class_name');
     if (typeof className !== 'string') {
-      problems.push({ layer: null, message: `${where} has no "class_name"` });
+      problems.push({ layer: null, message: `${where} has no "class_name".` });
       return;
     }
     const config = own(raw, 'config');
     if (!isRecord(config)) {
-      problems.push({ layer: null, message: `${where} (${quote(className)}) has no "config" object` });
+      problems.push({ layer: null, message: `${where} (${quote(className)}) has no "config" object.` });
       return;
     }
     const name = ownString(raw, 'name') ?? ownString(config, 'name');
     if (name === undefined) {
-      problems.push({ layer: null, message: `${where} (${quote(className)}) has no name` });
+      problems.push({ layer: null, message: `${where} (${quote(className)}) has no name.` });
       return;
     }
     entries.push({ index, name, id: name, className, config, raw });
@@ -48,10 +48,10 @@ export function readEntries(layers: readonly unknown[]): LayerEntry[] {
     if (RESERVED_NAMES.has(entry.name)) {
       problems.push({
         layer: entry.name,
-        message: `layer ${quote(entry.name)}: ${quote(entry.name)} is reserved in JavaScript and cannot be a LayerLab layer name; rename the layer`,
+        message: `${quote(entry.name)} is reserved in JavaScript and cannot be a LayerLab layer name; rename the layer.`,
       });
     } else if (seen.has(entry.name)) {
-      problems.push({ layer: entry.name, message: `layer ${quote(entry.name)}: two layers have this name; Keras layer names must be unique` });
+      problems.push({ layer: entry.name, message: `Two layers are named ${quote(entry.name)}; Keras layer names must be unique.` });
     }
     seen.add(entry.name);
   }

@@ -49,7 +49,7 @@ export function assignIds(entries: LayerEntry[], warnings: string[]): Set<string
     if (NODE_ID_PATTERN.test(entry.name)) continue;
     entry.id = ids.get(entry.name) ?? entry.name;
     warnings.push(
-      `layer ${quote(entry.name)} was renamed ${quote(entry.id)}: LayerLab layer names use only letters, digits, '_', '.' and '-', start with a letter or '_', and have at most 64 characters`,
+      `Layer ${quote(entry.name)} was renamed ${quote(entry.id)}: LayerLab layer names use only letters, digits, '_', '.' and '-', start with a letter or '_', and have at most 64 characters.`,
     );
   }
   return new Set(ids.values());

@@ -10,7 +10,7 @@ export function readParams(reader: LayerReader, kind: LayerKind): RawParams {
   switch (kind) {
     case 'Input': {
       const shape = readInputShape(reader);
-      if (shape === undefined) reader.problem('has no batch_shape, so the size of an example is unknown');
+      if (shape === undefined) reader.problem('This InputLayer has no batch_shape, so the size of an example is unknown');
       return { shape: shape ?? [] };
     }
     case 'Dense':

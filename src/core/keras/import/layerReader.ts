@@ -6,7 +6,7 @@ import { camelToSnake } from './camelToSnake.ts';
 import type { Dialect } from './dialect.ts';
 import { readInitializer } from './initializers.ts';
 import type { LayerEntry } from './layerEntries.ts';
-import { quote } from './messageText.ts';
+import { layerWarning, quote, sentence } from './messageText.ts';
 import { tidyFloat } from './numbers.ts';
 import { readRegularizer } from './regularizers.ts';
 
@@ -30,12 +30,14 @@ export class LayerReader {
     return this.consumed.has(key);
   }
 
+  /** A reason this layer cannot be imported, as a sentence that does not name the layer (its problem does). */
   problem(reason: string): void {
-    this.problems.push(`layer ${quote(this.entry.name)}: ${reason}`);
+    this.problems.push(sentence(reason));
   }
 
+  /** Something about this layer LayerLab ignores or changes, as a sentence that names the layer. */
   warn(reason: string): void {
-    this.warnings.push(`layer ${quote(this.entry.name)}: ${reason}`);
+    this.warnings.push(layerWarning(this.entry.name, reason));
   }
 
   number(key: string, fallback: number | null | 'required', options: { nullable?: boolean; float?: boolean } = {}): number | null {

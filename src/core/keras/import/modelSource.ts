@@ -16,7 +16,7 @@ function parseJsonText(text: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    throw fileProblem('the text is not valid JSON');
+    throw fileProblem('The text is not valid JSON.');
   }
 }
 
@@ -30,7 +30,7 @@ function describeKind(value: unknown): string {
 export function unwrapModel(json: unknown): ModelSource {
   const root = typeof json === 'string' ? parseJsonText(json) : json;
   if (!isRecord(root)) {
-    throw fileProblem(`a Keras model file holds a JSON object, but this is ${describeKind(root)}`);
+    throw fileProblem(`A Keras model file holds a JSON object, but this is ${describeKind(root)}`);
   }
   let current: JsonRecord = root;
   let kerasVersion = ownString(root, 'keras_version');
@@ -40,10 +40,10 @@ export function unwrapModel(json: unknown): ModelSource {
     const topology = own(root, 'modelTopology');
     if (own(root, 'format') === 'graph-model' || (isRecord(topology) && hasOwn(topology, 'node'))) {
       throw fileProblem(
-        'this is a TensorFlow.js graph model (a frozen TensorFlow graph), not a layers model; LayerLab can import only Keras layers models',
+        'This is a TensorFlow.js graph model (a frozen TensorFlow graph), not a layers model; LayerLab can import only Keras layers models',
       );
     }
-    if (!isRecord(topology)) throw fileProblem('"modelTopology" is not an object');
+    if (!isRecord(topology)) throw fileProblem('"modelTopology" is not an object.');
     current = topology;
     kerasVersion = ownString(topology, 'keras_version') ?? kerasVersion;
   }
@@ -51,12 +51,12 @@ export function unwrapModel(json: unknown): ModelSource {
     kerasVersion = ownString(current, 'keras_version') ?? kerasVersion;
     const inner = own(current, 'model_config');
     const parsed = typeof inner === 'string' ? parseJsonText(inner) : inner;
-    if (!isRecord(parsed)) throw fileProblem('"model_config" is not an object');
+    if (!isRecord(parsed)) throw fileProblem('"model_config" is not an object.');
     current = parsed;
   }
   if (typeof own(current, 'class_name') !== 'string') {
     throw fileProblem(
-      'the JSON has no "class_name": expected a Keras model (from model.to_json(), the config.json inside a .keras file, or a TensorFlow.js model.json)',
+      'The JSON has no "class_name": expected a Keras model (from model.to_json(), the config.json inside a .keras file, or a TensorFlow.js model.json)',
     );
   }
   return { model: current, kerasVersion: ownString(current, 'keras_version') ?? kerasVersion, fromTfjs };

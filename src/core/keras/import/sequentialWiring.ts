@@ -9,7 +9,7 @@ import { exampleShape, readInputShape } from './inputShape.ts';
 import type { LayerEntry } from './layerEntries.ts';
 import { uniqueId } from './layerNames.ts';
 import { LayerReader } from './layerReader.ts';
-import { quote } from './messageText.ts';
+import { layerProblem } from './messageText.ts';
 import type { Wiring } from './wiring.ts';
 import { edgeId } from './wiring.ts';
 
@@ -26,10 +26,10 @@ export function wireSequential(
   const edges: GraphEdge[] = [];
   let synthesizedInput: Wiring['synthesizedInput'] = null;
   const first = entries[0];
-  if (first === undefined) throw fileProblem('the model has no layers');
+  if (first === undefined) throw fileProblem('The model has no layers.');
   entries.forEach((entry, index) => {
     if (entry.className === 'InputLayer' && index > 0) {
-      problems.push({ layer: entry.name, message: `layer ${quote(entry.name)}: an InputLayer can only be the first layer of a Sequential model` });
+      problems.push(layerProblem(entry, 'An InputLayer can only be the first layer of a Sequential model'));
     }
   });
   if (first.className !== 'InputLayer') {
@@ -46,12 +46,12 @@ export function wireSequential(
       }
     }
     warnings.push(...reader.warnings);
-    for (const message of reader.problems) problems.push({ layer: first.name, message });
+    for (const message of reader.problems) problems.push(layerProblem(first, message));
     if (shape === undefined) {
       problems.push({
         layer: null,
         message:
-          'the Sequential model has no input shape (no InputLayer, and its first layer has no batch_input_shape); add keras.Input(shape=...) as its first layer, or build it, before saving',
+          'The Sequential model has no input shape (no InputLayer, and its first layer has no batch_input_shape); add keras.Input(shape=...) as its first layer, or build it, before saving.',
       });
     } else if (shape !== null) {
       const id = uniqueId(base, taken);
@@ -62,7 +62,7 @@ export function wireSequential(
   }
   for (const entry of entries) order.push(entry.id);
   if (order.length < 2 && (first.className === 'InputLayer' || synthesizedInput !== null)) {
-    problems.push({ layer: null, message: 'the model has no layers after its input' });
+    problems.push({ layer: null, message: 'The model has no layers after its input.' });
   }
   for (let i = 1; i < order.length; i += 1) {
     const source = order[i - 1] ?? '';

@@ -7,11 +7,12 @@
  * Pure and browser-safe. Cell ids are stable (derived from the step), as nbformat 4.5 requires.
  */
 import { BUILTIN_DATASETS } from '../../datasets/builtin.ts';
+import type { BuiltinDatasetConfig } from '../../datasets/types.ts';
 import { formatShape } from '../../layers/index.ts';
 import type { LayerLabProject } from '../../project/types.ts';
 import { KERAS_OPTIMIZER_CLASS, LOSS_INFO, OPTIMIZER_INFO } from '../../training/settings.ts';
 import type { PythonExportResult, PythonProgram, PythonStep, PythonStepId } from './pythonScript.ts';
-import { buildPythonProgram, PYTHON_SCRIPT_FILE_NAME, pythonFloat } from './pythonScript.ts';
+import { buildPythonProgram, builtinDataset, PYTHON_SCRIPT_FILE_NAME, pythonFloat } from './pythonScript.ts';
 
 /** The file name a notebook export suggests. */
 export const NOTEBOOK_FILE_NAME = 'model.ipynb';
@@ -82,15 +83,15 @@ function introCell(project: LayerLabProject, program: PythonProgram): string {
   ].join('\n');
 }
 
-function classesText(project: LayerLabProject): string {
-  const { name, classes } = project.dataset;
+function classesText(config: BuiltinDatasetConfig): string {
+  const { name, classes } = config;
   if (name === 'circle') return '2 classes: 0 = inside, 1 = outside';
   if (name === 'xor') return '2 classes: 0 = same sign (x1 and x2 both positive or both negative), 1 = opposite sign';
   return `${String(classes)} classes, numbered 0 to ${String(classes - 1)}`;
 }
 
-function dataCell(project: LayerLabProject, builtin: boolean): string {
-  if (!builtin) {
+function dataCell(config: BuiltinDatasetConfig | null): string {
+  if (config === null) {
     return [
       '## 1. The data',
       '',
@@ -98,7 +99,6 @@ function dataCell(project: LayerLabProject, builtin: boolean): string {
         'class (a whole number from 0) last. `load_csv` reads it.',
     ].join('\n');
   }
-  const config = project.dataset;
   const info = BUILTIN_DATASETS[config.name];
   return [
     '## 1. The data',
@@ -106,7 +106,7 @@ function dataCell(project: LayerLabProject, builtin: boolean): string {
     `**${info.title}**: ${info.description}`,
     '',
     `- ${String(config.samples)} points, each with two features, \`x1\` and \`x2\`, between -6 and 6`,
-    `- ${classesText(project)}`,
+    `- ${classesText(config)}`,
     `- noise ${String(config.noise)}, seed ${String(config.seed)}`,
     '',
     "The next cell is LayerLab's own data generator written in Python. It makes exactly the points you saw in " +
@@ -210,14 +210,14 @@ function stepCode(steps: readonly PythonStep[], id: PythonStepId): string {
 
 /** The notebook of a program (the project gives the explanations their numbers). */
 export function programToNotebook(project: LayerLabProject, program: PythonProgram): Notebook {
-  const builtin = (project.dataset as { kind: string }).kind === 'builtin';
+  const dataset = builtinDataset(project);
   const s = program.steps;
   const cells: (MarkdownCell | CodeCell)[] = [
     markdown('intro', introCell(project, program)),
     code('setup', stepCode(s, 'setup')),
-    markdown('data-md', dataCell(project, builtin)),
+    markdown('data-md', dataCell(dataset)),
     code('data-code', stepCode(s, 'data-code')),
-    markdown('data-call-md', dataCallCell(builtin)),
+    markdown('data-call-md', dataCallCell(dataset !== null)),
     code('data', stepCode(s, 'data')),
     markdown('model-md', modelCell(project, program)),
     code('model', stepCode(s, 'model')),

@@ -16,6 +16,7 @@ import { summarizeDataset } from '../../validation/datasetSummary.ts';
 import { kerasModelName } from '../exportConfig.ts';
 import { BUILTIN_DATASETS, validateBuiltinDatasetConfig } from '../../datasets/builtin.ts';
 import { normaliseSeed } from '../../datasets/rng.ts';
+import type { BuiltinDatasetConfig } from '../../datasets/types.ts';
 import { chainOrder } from '../../graph/chain.ts';
 import { incomingEdges, topologicalOrder } from '../../graph/topology.ts';
 import type { GraphNode } from '../../graph/types.ts';
@@ -31,6 +32,7 @@ import { pythonDataset, pythonNumber, wrapText } from './pythonDataset.ts';
 /** Why a project cannot be exported, tied to the layer (node id) at fault, or null for the whole project. */
 export interface PythonExportProblem {
   layer: string | null;
+  /** Plain sentences that do not start with the node id: renderers show `layer` beside them. */
   message: string;
 }
 
@@ -300,17 +302,24 @@ function modelCode(
 
 // ---- checks ------------------------------------------------------------------------------------------------
 
-function isBuiltin(dataset: LayerLabProject['dataset']): boolean {
-  return (dataset as { kind: string }).kind === 'builtin';
+/** The project's built-in dataset, or null (no dataset chosen, or a kind this exporter reads from a CSV file). */
+export function builtinDataset(project: LayerLabProject): BuiltinDatasetConfig | null {
+  return project.dataset.kind === 'builtin' ? project.dataset : null;
 }
+
+/** Why a project with `{ kind: 'none' }` as its dataset has no Python script or notebook. */
+export const NO_DATASET_EXPORT_MESSAGE =
+  'This project has no dataset chosen yet, so there is no data to write a training script for. Choose a dataset first, ' +
+  'or export the network without training code: as Keras JSON or as a .keras file, which need no data.';
 
 /** Every reason the project cannot become a Keras script, or the network's inference when it can. */
 function checkProject(project: LayerLabProject): { problems: PythonExportProblem[]; inference: GraphInference } {
   const problems: PythonExportProblem[] = [];
-  const builtin = isBuiltin(project.dataset);
-  const datasetProblem = builtin ? validateBuiltinDatasetConfig(project.dataset) : null;
+  if (project.dataset.kind === 'none') problems.push({ layer: null, message: NO_DATASET_EXPORT_MESSAGE });
+  const builtin = builtinDataset(project);
+  const datasetProblem = builtin === null ? null : validateBuiltinDatasetConfig(builtin);
   if (datasetProblem !== null) problems.push({ layer: null, message: datasetProblem });
-  const fit = builtin && datasetProblem === null ? { dataset: summarizeDataset(project.dataset), loss: project.training.loss } : undefined;
+  const fit = builtin !== null && datasetProblem === null ? { dataset: summarizeDataset(builtin), loss: project.training.loss } : undefined;
   const validation = validateNetwork(project.graph, fit);
   for (const d of validation.diagnostics) {
     if (d.severity === 'error' || d.code === 'not-in-keras') problems.push({ layer: d.nodeIds[0] ?? null, message: d.message });
@@ -376,8 +385,8 @@ export function buildPythonProgram(project: LayerLabProject): PythonProgramResul
   if (problems.length > 0) return { ok: false, problems };
 
   const { graph, training } = project;
-  const builtin = isBuiltin(project.dataset);
-  const dataset = builtin ? pythonDataset(project.dataset) : null;
+  const builtin = builtinDataset(project);
+  const dataset = builtin === null ? null : pythonDataset(builtin);
   const title = oneLine(project.name) || 'LayerLab network';
   const modelName = kerasModelName(project.name);
   const chain = chainOrder(graph);
@@ -399,8 +408,8 @@ export function buildPythonProgram(project: LayerLabProject): PythonProgramResul
 
   let dataCode: string;
   let dataCall: string;
-  if (dataset !== null && builtin) {
-    const config = project.dataset;
+  if (dataset !== null && builtin !== null) {
+    const config = builtin;
     const intro = wrapText(
       `LayerLab makes its data with its own random numbers. The code below is LayerLab's generator written in Python, so you get exactly the points you saw in LayerLab: the same seed gives the same points. You do not need to read it: the line "x, labels = ${dataset.functionName}(...)" after it makes the data.`,
       COMMENT_WIDTH,
@@ -450,7 +459,7 @@ export function buildPythonProgram(project: LayerLabProject): PythonProgramResul
     resultLines.push(`print(f"Final validation accuracy: {final['val_accuracy'][-1]:.3f} (loss {final['val_loss'][-1]:.4f})")`);
   }
 
-  const dataName = builtin ? `the ${BUILTIN_DATASETS[project.dataset.name].title} dataset, the same points as in LayerLab` : 'your CSV file';
+  const dataName = builtin !== null ? `the ${BUILTIN_DATASETS[builtin.name].title} dataset, the same points as in LayerLab` : 'your CSV file';
   const header = [
     ...wrapText(`${title}: a neural network from LayerLab, as a Keras (tf.keras) script.`, COMMENT_WIDTH),
     '',

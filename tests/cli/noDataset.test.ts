@@ -1,0 +1,147 @@
+/** The CLI on projects with `"dataset": { "kind": "none" }`: valid, exportable, not trainable, and what import writes. */
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { formatProjectErrors, parseProject } from '../../src/core/project/index.ts';
+import { runCli } from './runCli.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'layerlab-nodata-'));
+const IRIS = 'examples/iris-softmax.layerlab.json';
+const IRIS_LINE = 'Valid: no dataset chosen yet. Iris flowers (4 measurements, 3 species) fits this network; it is not available yet.';
+
+/** The XOR example with its dataset removed and `change` applied. */
+function xorWithoutData(name: string, change: (project: { graph: { nodes: { id: string; params: Record<string, unknown> }[] } }) => void = () => undefined): string {
+  const project = JSON.parse(readFileSync('examples/xor.layerlab.json', 'utf8')) as {
+    graph: { nodes: { id: string; params: Record<string, unknown> }[] };
+    dataset: unknown;
+  };
+  project.dataset = { kind: 'none' };
+  change(project);
+  const path = join(dir, name);
+  writeFileSync(path, JSON.stringify(project));
+  return path;
+}
+
+describe('layerlab validate with no dataset chosen', () => {
+  it('exits 0 and says which data would fit and that it is not available yet', async () => {
+    const run = await runCli(['validate', IRIS]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const lines = run.stdout.trim().split('\n');
+    expect(lines).toContain('Total params: 67');
+    expect(lines[lines.length - 1]).toBe(IRIS_LINE);
+  });
+
+  it('--json adds the dataset with its suggestion', async () => {
+    const run = await runCli(['validate', IRIS, '--json']);
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.stdout) as { valid: boolean; diagnostics: unknown[]; dataset: unknown };
+    expect(result.valid).toBe(true);
+    expect(result.diagnostics).toEqual([]);
+    expect(result.dataset).toEqual({
+      kind: 'none',
+      suggested: { name: 'iris', title: 'Iris flowers (4 measurements, 3 species)', available: false },
+    });
+  });
+
+  it('names a built-in set that fits, or says to choose one when nothing fits', async () => {
+    const xor = await runCli(['validate', xorWithoutData('xor-none.layerlab.json')]);
+    expect(xor.code).toBe(0);
+    expect(xor.stdout.trim().split('\n').pop()).toBe('Valid: no dataset chosen yet. The built-in XOR dataset fits this network; choose it before training.');
+    const seven = xorWithoutData('seven.layerlab.json', (p) => {
+      const out = p.graph.nodes[2];
+      if (out !== undefined) out.params = { ...out.params, units: 7, activation: 'softmax' };
+    });
+    const none = await runCli(['validate', seven]);
+    expect(none.code).toBe(0);
+    expect(none.stdout.trim().split('\n').pop()).toBe('Valid: no dataset chosen yet; choose one before training.');
+    const json = await runCli(['validate', seven, '--json']);
+    expect((JSON.parse(json.stdout) as { dataset: unknown }).dataset).toEqual({ kind: 'none', suggested: null });
+  });
+
+  it('still reports errors in the network itself (exit 1)', async () => {
+    const path = xorWithoutData('broken.layerlab.json', (p) => {
+      const hidden = p.graph.nodes[1];
+      if (hidden !== undefined) hidden.params.units = 0;
+    });
+    const run = await runCli(['validate', path]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('Invalid: 1 error.');
+  });
+
+  it('refuses extra fields next to "kind": "none" (exit 2), naming the field', async () => {
+    const path = join(dir, 'extra.layerlab.json');
+    const project = JSON.parse(readFileSync(IRIS, 'utf8')) as Record<string, unknown>;
+    project.dataset = { kind: 'none', name: 'xor' };
+    writeFileSync(path, JSON.stringify(project));
+    const run = await runCli(['validate', path]);
+    expect(run.code).toBe(2);
+    // The field's path and the sentence (however the CLI lays out a problem).
+    expect(run.stderr).toContain('dataset.name');
+    expect(run.stderr).toContain(
+      'A dataset of kind "none" (no dataset chosen yet) has no other fields; remove "name", or set "kind" to "builtin" to choose a built-in dataset',
+    );
+  });
+});
+
+describe('layerlab train with no dataset chosen', () => {
+  it('exits 1 saying there is nothing to train on, and which data would fit', async () => {
+    const run = await runCli(['train', IRIS, '--epochs', '1']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr.trim()).toBe(
+      `Cannot train ${IRIS}: "Iris softmax classifier" has no dataset chosen, so there is nothing to train on. ` +
+        'Iris flowers (4 measurements, 3 species) fits this network, but it is not available yet; you can still validate and export the network (for example layerlab export --format keras).',
+    );
+  });
+
+  it('says how to choose a built-in set that fits', async () => {
+    const run = await runCli(['train', xorWithoutData('train-xor-none.layerlab.json'), '--json']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('has no dataset chosen, so there is nothing to train on. The built-in XOR dataset fits this network: set "dataset" to {"kind": "builtin", "name": "xor"} in the project file.');
+  });
+});
+
+describe('layerlab export with no dataset chosen', () => {
+  it.each(['python', 'notebook'])('refuses %s (exit 1) with one problem, suggesting Keras JSON or .keras', async (format) => {
+    const out = join(dir, `iris.${format}`);
+    const run = await runCli(['export', IRIS, '--format', format, '-o', out]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`Cannot export to ${format}; nothing was written:`);
+    expect(run.stderr).toContain('This project has no dataset chosen yet, so there is no data to write a training script for.');
+    expect(run.stderr).toContain('export the network without training code: as Keras JSON or as a .keras file, which need no data.');
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it.each([
+    ['keras-json', 'iris.json'],
+    ['keras', 'iris.keras'],
+    ['tfjs', 'iris-tfjs'],
+  ])('writes %s', async (format, name) => {
+    const out = join(dir, name);
+    const run = await runCli(['export', IRIS, '--format', format, '-o', out]);
+    expect(run.code).toBe(0);
+    expect(existsSync(format === 'tfjs' ? join(out, 'model.json') : out)).toBe(true);
+  });
+});
+
+describe('layerlab import of a network no built-in dataset fits', () => {
+  it('writes "dataset": {"kind": "none"} for a 4-feature model, and the project validates', async () => {
+    const keras = join(dir, 'roundtrip.keras');
+    expect((await runCli(['export', IRIS, '--format', 'keras', '-o', keras])).code).toBe(0);
+    const out = join(dir, 'imported-iris.layerlab.json');
+    const run = await runCli(['import', keras, '-o', out]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(
+      'No built-in dataset fits this network, so the project has no dataset chosen yet. Iris flowers (4 measurements, 3 species) fits this network; it is not available yet.',
+    );
+    const result = parseProject(readFileSync(out, 'utf8'));
+    if (!result.ok) throw new Error(formatProjectErrors(result.errors));
+    expect(result.project.dataset).toEqual({ kind: 'none' });
+    expect(result.project.training.loss).toBe('categorical_crossentropy');
+    const validated = await runCli(['validate', out]);
+    expect(validated.code).toBe(0);
+    expect(validated.stdout.trim().split('\n').pop()).toBe(IRIS_LINE);
+  });
+});
