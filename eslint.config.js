@@ -3,6 +3,7 @@
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 const UI_LIBS = ['react', 'react-dom', 'react-dom/*', '@xyflow/*', 'zustand', 'zustand/*', 'd3', 'd3-*'];
 const TFJS = ['@tensorflow/*'];
@@ -64,9 +65,20 @@ export default tseslint.config(
     rules: restrict(['@xyflow/*', 'd3', 'd3-*', ...TFJS, ...NODE_BUILTINS, '**/ui/**', '**/cli/**', '**/engine/**'], 'Stores hold data; they talk to the engine through the worker client.'),
   },
   {
+    // React's rules of hooks and effect dependencies, for every component and hook.
+    files: ['src/ui/**/*.{ts,tsx}', 'src/main.tsx'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
+  },
+  {
     files: ['src/ui/**/*.{ts,tsx}', 'src/main.tsx'],
     languageOptions: { globals: { ...globals.browser } },
     rules: restrict([...TFJS, ...NODE_BUILTINS, '**/engine/**', '**/cli/**'], 'The UI reaches the engine through the worker client, never directly.'),
+  },
+  {
+    // Browser tests run in Node but page.evaluate callbacks run in the page: both sets of globals.
+    files: ['tests/e2e/**/*.ts'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
   {
     files: ['src/cli/**/*.ts'],

@@ -1,13 +1,65 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { createEditorStore } from './state/editor/editorStore.ts';
+import { FIRST_VISIT_PRESET, presetProject } from './state/presets.ts';
+import { startAutosave } from './state/session/autosaveController.ts';
+import { decideStartup, mayHoldShareLink } from './state/session/startup.ts';
+import { openProjectOver } from './state/session/openProject.ts';
+import { createUiStore } from './state/uiStore.ts';
 import { App } from './ui/App.tsx';
+import { downloadFile } from './ui/download.ts';
 import './ui/app.css';
+
+function localStorageOrNull(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
+const storage = localStorageOrNull();
+// The share-link decoder (and zlib) is loaded only when the address carries a link.
+const link = mayHoldShareLink(window.location.hash)
+  ? (await import('./state/persistence/shareLink.ts')).decodeShareFragment(window.location.hash)
+  : ({ ok: true, none: true } as const);
+const startup = decideStartup(link, storage, () => presetProject(FIRST_VISIT_PRESET));
+const editor = createEditorStore(startup.base);
+editor.getState().reset(startup.base, { nodes: startup.selection, edges: [] });
+const ui = createUiStore();
+if (startup.shared !== null) {
+  openProjectOver({ editor, ui }, startup.shared, 'share', startup.restored);
+  // The link has done its job: a reload now restores the autosave (which holds the shared project).
+  window.history.replaceState(null, '', window.location.pathname + window.location.search);
+}
+if (startup.selection.length > 0 && startup.shared === null) ui.getState().setSideTab('layer');
+else ui.getState().setSideTab('train');
+ui.getState().toastProblems(startup.problems);
+
+const autosave =
+  storage === null
+    ? null
+    : startAutosave(editor, storage, startup.viewport, (problem) => ui.getState().toastProblems([problem]), {
+        saveAtStart: startup.unreadableAutosave === null,
+      });
+const unreadable = startup.unreadableAutosave;
+if (unreadable !== null) {
+  ui.getState().toast({
+    tone: 'warning',
+    sticky: true,
+    text: 'Your earlier work is still stored in this browser, but LayerLab cannot open it. Download it before you change anything: the next change replaces it.',
+    action: { label: 'Download it', run: () => downloadFile('layerlab-autosave.json', unreadable, 'application/json') },
+  });
+}
+if (storage === null) {
+  ui.getState().toast({ tone: 'warning', text: 'This browser does not let LayerLab save your work as you go. Use Save to download it.' });
+}
 
 const root = document.getElementById('root');
 if (root !== null) {
   createRoot(root).render(
     <StrictMode>
-      <App />
+      <App stores={{ editor, ui }} initialViewport={startup.viewport} onViewportChange={(v) => autosave?.setViewport(v)} />
     </StrictMode>,
   );
 }

@@ -36,6 +36,30 @@ describe('folder import boundaries (ARCHITECTURE.md), enforced by the linter', (
     ]);
   });
 
+  it.each([
+    ['src/ui/probe.ts', 'The UI reaches the engine through the worker client'],
+    ['src/ui/canvas/probe.tsx', 'The UI reaches the engine through the worker client'],
+    ['src/state/probe.ts', 'Stores hold data; they talk to the engine through the worker client.'],
+  ])('TensorFlow.js stays out of %s (it loads in the worker only)', async (file, reason) => {
+    const messages = await lintAs(file, "import * as tf from '@tensorflow/tfjs';\nexport const x = tf;\n");
+    expect(messages.some((m) => m.startsWith('no-restricted-imports: ') && m.includes(reason))).toBe(true);
+  });
+
+  it('stores stay free of React Flow and d3; the worker imports no React', async () => {
+    const store = await lintAs('src/state/probe.ts', "import { ReactFlow } from '@xyflow/react';\nexport const x = ReactFlow;\n");
+    expect(store.some((m) => m.includes('Stores hold data'))).toBe(true);
+    const worker = await lintAs('src/worker/probe.ts', "import { useState } from 'react';\nexport const x = useState;\n");
+    expect(worker.some((m) => m.includes('The worker imports only core and engine.'))).toBe(true);
+  });
+
+  it('components follow the rules of hooks', async () => {
+    const messages = await lintAs(
+      'src/ui/probe.tsx',
+      "import { useState } from 'react';\nexport function C({ on }: { on: boolean }) {\n  if (on) useState(0);\n  return null;\n}\n",
+    );
+    expect(messages.some((m) => m.startsWith('react-hooks/rules-of-hooks: '))).toBe(true);
+  });
+
   it('core code as written passes', async () => {
     expect(await lintAs('src/core/graph/probe.ts', "import { LAYER_KINDS } from '../layers/index.ts';\nexport const kinds = LAYER_KINDS;\n")).toEqual([]);
   });

@@ -1,0 +1,203 @@
+/**
+ * What the app's Export menu calls: a project as the files of one export format, ready to download, with the one
+ * line that loads them. The same output as `layerlab export` (the same core and interop writers, the same refusal
+ * rules), but as bytes and text in memory instead of files on disk, and with the starting weights of an untrained
+ * network from `deps.initialWeights` (the engine worker in the app) instead of the engine itself, so this module
+ * never loads TensorFlow.js.
+ */
+import { exportKerasModel, kerasJsonText } from '../../core/keras/exportConfig.ts';
+import { exportNotebook, exportPythonScript } from '../../core/keras/python/index.ts';
+import { exportTfjsModel, TFJS_WEIGHTS_FILE } from '../../core/keras/tfjsExport.ts';
+import { problemFromDiagnostic, problemsFromLayerProblems } from '../../core/problems/index.ts';
+import type { Problem } from '../../core/problems/index.ts';
+import type { LayerLabProject, ProjectWeights } from '../../core/project/index.ts';
+import type { Diagnostic } from '../../core/shapes/diagnostic.ts';
+import { validateProjectNetwork } from '../../core/validation/validateProject.ts';
+import type { Graph } from '../../core/graph/types.ts';
+import { writeKerasFile } from '../../interop/kerasFile.ts';
+
+export type ExportFormat = 'keras' | 'keras-json' | 'tfjs' | 'python' | 'notebook';
+
+export interface ExportFormatInfo {
+  format: ExportFormat;
+  /** The menu entry. */
+  label: string;
+  /** One line under the label, for a student. */
+  description: string;
+  /** The file extension(s) written, as shown in the menu. */
+  extension: string;
+  /** What `loadLine` is written in: Python code, JavaScript code, or a command to type in a terminal. */
+  loadLanguage: 'python' | 'javascript' | 'shell';
+}
+
+/** The export formats, in menu order. */
+export const EXPORT_FORMATS: Readonly<Record<ExportFormat, ExportFormatInfo>> = Object.freeze({
+  keras: {
+    format: 'keras',
+    label: 'Keras model',
+    description: 'The network with its weights and training settings, ready to use or keep training in Python.',
+    extension: '.keras',
+    loadLanguage: 'python',
+  },
+  'keras-json': {
+    format: 'keras-json',
+    label: 'Keras architecture (JSON)',
+    description: 'Only the layers and how they connect, without weights: Keras rebuilds the untrained network from it.',
+    extension: '.json',
+    loadLanguage: 'python',
+  },
+  tfjs: {
+    format: 'tfjs',
+    label: 'TensorFlow.js',
+    description: 'The network and its weights for a web page: keep the two files together in one folder.',
+    extension: '.json + .bin',
+    loadLanguage: 'javascript',
+  },
+  python: {
+    format: 'python',
+    label: 'Python script',
+    description: 'A program that makes the same data, builds this network in Keras and trains it with your settings.',
+    extension: '.py',
+    loadLanguage: 'shell',
+  },
+  notebook: {
+    format: 'notebook',
+    label: 'Jupyter notebook',
+    description: 'The same program as a notebook you run step by step, with every step explained.',
+    extension: '.ipynb',
+    loadLanguage: 'shell',
+  },
+});
+
+export function isExportFormat(value: string): value is ExportFormat {
+  return Object.prototype.hasOwnProperty.call(EXPORT_FORMATS, value);
+}
+
+export interface ExportedFile {
+  name: string;
+  /** Text files as a string (UTF-8 when saved), binary files as bytes. */
+  data: Uint8Array | string;
+  mime: string;
+}
+
+export type ExportResult =
+  | {
+      ok: true;
+      files: ExportedFile[];
+      /** The one line of Python, JavaScript or shell (see ExportFormatInfo.loadLanguage) that loads the export. */
+      loadLine: string;
+      /** Set when the project had no trained weights and the export holds the network's starting weights. */
+      note?: string;
+    }
+  | { ok: false; problems: Problem[] };
+
+export interface ExportDeps {
+  /** The weights a fresh network starts with for `seed` (the engine worker's initialWeights); rejects when it cannot be built. */
+  initialWeights(graph: Graph, seed: number): Promise<ProjectWeights>;
+}
+
+/** The file name stem for a project name: "XOR 2-4-1" gives "xor-2-4-1"; "model" when nothing is left. */
+export function exportFileStem(projectName: string): string {
+  const slug = projectName
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
+  return slug === '' ? 'model' : slug;
+}
+
+/**
+ * What stops an export, as `layerlab export` decides it: every error except the dataset's (a network that does not
+ * fit its data still exports), and a layer Keras cannot express (only a warning while building).
+ */
+function blocksExport(d: Diagnostic): boolean {
+  return (d.severity === 'error' && !d.code.startsWith('dataset-')) || d.code === 'not-in-keras';
+}
+
+const failed = (problems: Problem[]): ExportResult => ({ ok: false, problems });
+
+function exportProblem(message: string): Problem {
+  return { severity: 'error', nodeId: null, message, source: 'export' };
+}
+
+type WeightsFor = { ok: true; weights: ProjectWeights; fresh: boolean } | { ok: false; problems: Problem[] };
+
+/** The project's trained weights, or the weights a fresh network starts with for the project's seed. */
+async function weightsFor(project: LayerLabProject, deps: ExportDeps): Promise<WeightsFor> {
+  if (project.weights !== null) return { ok: true, weights: project.weights, fresh: false };
+  try {
+    return { ok: true, weights: await deps.initialWeights(project.graph, project.training.seed), fresh: true };
+  } catch (error) {
+    const detail = error instanceof Error ? error.message.trim() : '';
+    return { ok: false, problems: [exportProblem(detail === '' ? 'The network could not be built to make its starting weights.' : detail)] };
+  }
+}
+
+function freshNote(project: LayerLabProject, holder: string): string {
+  return `The network has not been trained yet: ${holder} its starting weights (seed ${project.training.seed}).`;
+}
+
+/** The files of `format` for `project`, or every problem that stops the export (then nothing is written). Never throws. */
+export async function exportProject(project: LayerLabProject, format: ExportFormat, deps: ExportDeps): Promise<ExportResult> {
+  if (!isExportFormat(format)) return failed([exportProblem(`LayerLab cannot export to "${String(format)}".`)]);
+  const blocking = validateProjectNetwork(project).diagnostics.filter(blocksExport);
+  if (blocking.length > 0) return failed(blocking.map((d) => ({ ...problemFromDiagnostic(d), severity: 'error' })));
+  const stem = exportFileStem(project.name);
+
+  switch (format) {
+    case 'keras-json': {
+      const result = exportKerasModel(project.graph, { name: project.name, training: project.training });
+      if (!result.ok) return failed(problemsFromLayerProblems(result.problems, 'export'));
+      const name = `${stem}.json`;
+      return {
+        ok: true,
+        files: [{ name, data: `${kerasJsonText(result.model, 2)}\n`, mime: 'application/json' }],
+        loadLine: `keras.models.model_from_json(open("${name}").read())`,
+      };
+    }
+    case 'keras': {
+      const weights = await weightsFor(project, deps);
+      if (!weights.ok) return failed(weights.problems);
+      const result = await writeKerasFile(project, weights.weights);
+      if (!result.ok) return failed(problemsFromLayerProblems(result.problems, 'export'));
+      const name = `${stem}.keras`;
+      return {
+        ok: true,
+        files: [{ name, data: result.bytes, mime: 'application/octet-stream' }],
+        loadLine: `keras.models.load_model("${name}")`,
+        ...(weights.fresh ? { note: freshNote(project, 'the file holds') } : {}),
+      };
+    }
+    case 'tfjs': {
+      const weights = await weightsFor(project, deps);
+      if (!weights.ok) return failed(weights.problems);
+      const result = exportTfjsModel(project.graph, weights.weights, { name: project.name });
+      if (!result.ok) return failed(problemsFromLayerProblems(result.problems, 'export'));
+      // model.json's manifest names weights.bin, which tf.loadLayersModel fetches from beside model.json.
+      return {
+        ok: true,
+        files: [
+          { name: 'model.json', data: `${JSON.stringify(result.modelJson)}\n`, mime: 'application/json' },
+          { name: TFJS_WEIGHTS_FILE, data: result.weightsBin, mime: 'application/octet-stream' },
+        ],
+        loadLine: 'await tf.loadLayersModel("model.json")',
+        ...(weights.fresh ? { note: freshNote(project, `${TFJS_WEIGHTS_FILE} holds`) } : {}),
+      };
+    }
+    case 'python': {
+      const result = exportPythonScript(project);
+      if (!result.ok) return failed(problemsFromLayerProblems(result.problems, 'export'));
+      const name = `${stem}.py`;
+      return { ok: true, files: [{ name, data: result.text, mime: 'text/x-python' }], loadLine: `python ${name}` };
+    }
+    case 'notebook': {
+      const result = exportNotebook(project);
+      if (!result.ok) return failed(problemsFromLayerProblems(result.problems, 'export'));
+      const name = `${stem}.ipynb`;
+      return { ok: true, files: [{ name, data: result.text, mime: 'application/x-ipynb+json' }], loadLine: `jupyter notebook ${name}` };
+    }
+  }
+}

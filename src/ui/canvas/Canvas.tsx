@@ -1,0 +1,216 @@
+import { Background, BackgroundVariant, Controls, MiniMap, ReactFlow, useReactFlow } from '@xyflow/react';
+import type { Connection, Edge, EdgeChange, IsValidConnection, NodeChange, OnConnectEnd, Viewport } from '@xyflow/react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { checkConnection } from '../../core/editing/index.ts';
+import { connectLayers, deleteElements, reconnectEdge } from '../../state/editor/editing.ts';
+import type { Position } from '../../core/graph/types.ts';
+import { ShapeEdge } from '../edges/ShapeEdge.tsx';
+import { LayerNode } from '../nodes/LayerNode.tsx';
+import type { LayerFlowNode } from '../nodes/LayerNode.tsx';
+import { useEditor, useStores, useUi } from '../stores.ts';
+import { ConnectionHint } from './ConnectionHint.tsx';
+import { ConnectionLine } from './ConnectionLine.tsx';
+import { FlowNodeCache, flowEdges, slotOf } from './flowElements.ts';
+import type { Size } from './flowElements.ts';
+import '@xyflow/react/dist/style.css';
+import './canvas.css';
+
+const nodeTypes = { layer: LayerNode };
+const edgeTypes = { shape: ShapeEdge };
+const PRO_OPTIONS = { hideAttribution: true };
+const MINIMAP_STYLE = { width: 150, height: 96 };
+const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
+const ARIA_LABELS = {
+  'node.a11yDescription.default': 'Press Enter or Space to select this layer; Delete removes it; arrow keys move it.',
+  'controls.ariaLabel': 'Zoom controls',
+  'minimap.ariaLabel': 'Overview of the whole network',
+};
+
+export interface CanvasProps {
+  /** Where the view was when the page was last closed; fit the network into view when absent. */
+  initialViewport: Viewport | null;
+  onViewportChange(viewport: Viewport): void;
+}
+
+/**
+ * The canvas: React Flow showing the project's graph. Every change the user makes goes to the editor store as a
+ * command (one undo step each, one per drag); React Flow's own state is only the view.
+ */
+export function Canvas({ initialViewport, onViewportChange }: CanvasProps) {
+  const { editor, ui } = useStores();
+  const graph = useEditor((s) => s.project.graph);
+  const selection = useEditor((s) => s.selection);
+  const theme = useUi((s) => s.theme);
+  const flow = useReactFlow();
+  const [sizes, setSizes] = useState<ReadonlyMap<string, Size>>(() => new Map());
+  const cache = useRef(new FlowNodeCache());
+  const reconnecting = useRef<string | null>(null);
+
+  const selectedNodes = useMemo(() => new Set(selection.nodes), [selection.nodes]);
+  const selectedEdges = useMemo(() => new Set(selection.edges), [selection.edges]);
+  const nodes = useMemo(() => cache.current.build(graph.nodes, graph.edges, selectedNodes, sizes), [graph, selectedNodes, sizes]);
+  const edges = useMemo(() => flowEdges(graph.edges, selectedEdges), [graph.edges, selectedEdges]);
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<LayerFlowNode>[]) => {
+      const state = editor.getState();
+      let newSizes: Map<string, Size> | null = null;
+      const moved: Record<string, Position> = {};
+      let dragging = false;
+      let selected: Set<string> | null = null;
+      for (const change of changes) {
+        if (change.type === 'dimensions' && change.dimensions !== undefined) {
+          newSizes ??= new Map(sizes);
+          newSizes.set(change.id, { width: change.dimensions.width, height: change.dimensions.height });
+        } else if (change.type === 'position' && change.position !== undefined) {
+          moved[change.id] = { x: Math.round(change.position.x), y: Math.round(change.position.y) };
+          if (change.dragging === true) dragging = true;
+        } else if (change.type === 'select') {
+          selected ??= new Set(state.selection.nodes);
+          if (change.selected) selected.add(change.id);
+          else selected.delete(change.id);
+        }
+      }
+      if (newSizes !== null) setSizes(newSizes);
+      if (Object.keys(moved).length > 0) {
+        if (dragging || state.dragBefore !== null) state.dragTo(moved);
+        else state.dispatch({ type: 'moveNodes', positions: moved }, { mergeKey: `keyboard-move:${Object.keys(moved).join(',')}` });
+      }
+      if (selected !== null) state.select({ nodes: graph.nodes.filter((n) => selected.has(n.id)).map((n) => n.id), edges: state.selection.edges });
+    },
+    [editor, graph.nodes, sizes],
+  );
+
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange[]) => {
+      const state = editor.getState();
+      let selected: Set<string> | null = null;
+      for (const change of changes) {
+        if (change.type === 'select') {
+          selected ??= new Set(state.selection.edges);
+          if (change.selected) selected.add(change.id);
+          else selected.delete(change.id);
+        }
+      }
+      if (selected !== null) state.select({ nodes: state.selection.nodes, edges: graph.edges.filter((e) => selected.has(e.id)).map((e) => e.id) });
+    },
+    [editor, graph.edges],
+  );
+
+  const isValidConnection = useCallback<IsValidConnection>(
+    (c) => {
+      const slot = slotOf(c.targetHandle);
+      if (slot === null) return false;
+      const graph = editor.getState().project.graph;
+      const replacing = reconnecting.current;
+      return checkConnection(graph, { source: c.source, target: c.target, inputIndex: slot }, replacing === null ? {} : { replacing }).ok;
+    },
+    [editor],
+  );
+
+  const onConnect = useCallback(
+    (c: Connection) => {
+      const slot = slotOf(c.targetHandle);
+      if (slot === null) return;
+      const outcome = connectLayers(editor, c.source, c.target, slot);
+      if (!outcome.ok) ui.getState().toast({ tone: 'error', text: outcome.reason });
+    },
+    [editor, ui],
+  );
+
+  /** A wire dropped on a handle that refused it: say why (the hint already showed it while dragging). */
+  const onConnectEnd = useCallback<OnConnectEnd>(
+    (_event, state) => {
+      if (reconnecting.current !== null) return;
+      if (state.isValid === false && state.fromNode !== null && state.toNode !== null && state.toHandle !== null) {
+        const slot = slotOf(state.toHandle.id) ?? 0;
+        const check = checkConnection(editor.getState().project.graph, { source: state.fromNode.id, target: state.toNode.id, inputIndex: slot });
+        if (!check.ok) ui.getState().toast({ tone: 'error', text: check.reason });
+      }
+    },
+    [editor, ui],
+  );
+
+  const onReconnectStart = useCallback((_e: unknown, edge: Edge) => {
+    reconnecting.current = edge.id;
+  }, []);
+  const onReconnect = useCallback(
+    (old: Edge, c: Connection) => {
+      const slot = slotOf(c.targetHandle);
+      reconnecting.current = null;
+      if (slot === null) return;
+      const outcome = reconnectEdge(editor, old.id, c.source, c.target, slot);
+      if (!outcome.ok) ui.getState().toast({ tone: 'error', text: outcome.reason });
+    },
+    [editor, ui],
+  );
+  /** An edge end dragged off and dropped on empty canvas is deleted. */
+  const onReconnectEnd = useCallback(
+    (_e: unknown, edge: Edge) => {
+      if (reconnecting.current === edge.id) deleteElements(editor, [], [edge.id]);
+      reconnecting.current = null;
+    },
+    [editor],
+  );
+
+  const onNodeDragStart = useCallback(() => editor.getState().beginDrag(), [editor]);
+  const onNodeDragStop = useCallback(() => editor.getState().endDrag(), [editor]);
+  const onMoveEnd = useCallback((_e: unknown, viewport: Viewport) => onViewportChange(viewport), [onViewportChange]);
+  const onPaneClick = useCallback(() => editor.getState().select({ nodes: [], edges: [] }), [editor]);
+
+  const fitRequest = useUi((s) => s.fitRequest);
+  useEffect(() => {
+    if (fitRequest === 0) return undefined;
+    // After the new nodes are rendered and measured.
+    const timer = setTimeout(() => void flow.fitView({ maxZoom: 1.2, padding: 0.08, duration: 250 }), 60);
+    return () => clearTimeout(timer);
+  }, [fitRequest, flow]);
+
+  const onInit = useCallback(() => {
+    if (initialViewport === null) void flow.fitView({ maxZoom: 1.2, padding: 0.08 });
+  }, [flow, initialViewport]);
+
+  return (
+    <div className="canvas" data-testid="canvas">
+      <ReactFlow<LayerFlowNode, Edge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        onConnectEnd={onConnectEnd}
+        isValidConnection={isValidConnection}
+        onReconnectStart={onReconnectStart}
+        onReconnect={onReconnect}
+        onReconnectEnd={onReconnectEnd}
+        onNodeDragStart={onNodeDragStart}
+        onNodeDragStop={onNodeDragStop}
+        onSelectionDragStart={onNodeDragStart}
+        onSelectionDragStop={onNodeDragStop}
+        onMoveEnd={onMoveEnd}
+        onPaneClick={onPaneClick}
+        onInit={onInit}
+        connectionLineComponent={ConnectionLine}
+        defaultViewport={initialViewport ?? undefined}
+        colorMode={theme}
+        deleteKeyCode={null}
+        multiSelectionKeyCode={MULTI_SELECT_KEYS}
+        selectionKeyCode="Shift"
+        minZoom={0.1}
+        maxZoom={2.5}
+        connectionRadius={28}
+        reconnectRadius={16}
+        proOptions={PRO_OPTIONS}
+        ariaLabelConfig={ARIA_LABELS}
+        elevateNodesOnSelect
+      >
+        <Background variant={BackgroundVariant.Dots} gap={20} size={1.5} color="var(--grid-dot)" />
+        <Controls position="bottom-left" showInteractive={false} />
+        <MiniMap position="bottom-right" pannable zoomable nodeStrokeWidth={2} ariaLabel="Overview of the whole network" style={MINIMAP_STYLE} />
+        <ConnectionHint />
+      </ReactFlow>
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+/**
+ * Bringing files into the app, from the Import dialog or dropped on the canvas: a `.layerlab.json` project opens as a
+ * project; anything else is read as a Keras / TF.js model (files picked together belong together: model.json and its
+ * weight files) and opened as a new project, laid out and with its weights. Nothing replaces the current network
+ * unless the import succeeded, and then Undo brings it back.
+ */
+import type { Problem } from '../../core/problems/index.ts';
+import { projectFromImportedModel } from '../../core/project/fromImportedModel.ts';
+import { noDatasetNote } from '../../core/validation/suggestDataset.ts';
+import { importModelFiles } from '../../state/files/importFiles.ts';
+import { openProjectOver } from '../../state/session/openProject.ts';
+import type { AppStores } from '../stores.ts';
+
+const isProjectFileName = (name: string): boolean => name.toLowerCase().endsWith('.layerlab.json');
+
+/** Imports `files`; resolves with the problems that stopped it (empty when it worked). */
+export async function importFiles(stores: AppStores, files: readonly File[], openProjectFile: (file: File) => Promise<void>): Promise<Problem[]> {
+  if (files.length === 0) return [];
+  const project = files.length === 1 ? files.find((f) => isProjectFileName(f.name)) : undefined;
+  if (project !== undefined) {
+    await openProjectFile(project);
+    return [];
+  }
+  const result = await importModelFiles(files.map((f) => ({ name: f.name, size: f.size, bytes: async () => new Uint8Array(await f.arrayBuffer()) })));
+  if (!result.ok) {
+    if (result.isProjectFile) {
+      const file = files.find((f) => f.name === result.projectFile.name);
+      if (file !== undefined) {
+        await openProjectFile(file);
+        return [];
+      }
+    }
+    return result.problems;
+  }
+  const { model } = result;
+  const { project: imported, suggested } = projectFromImportedModel(model, model.sourceName.replace(/\.(keras|json)$/i, ''));
+  openProjectOver(stores, imported, 'import');
+  const ui = stores.ui.getState();
+  if (imported.dataset.kind === 'none') ui.toast({ tone: 'info', text: `No built-in dataset fits this network, so the project has ${noDatasetNote(suggested)}` });
+  if (model.weights === null) ui.toast({ tone: 'info', text: 'This file holds the architecture only (no weights): the network starts untrained.' });
+  ui.toastProblems(model.warnings);
+  return [];
+}

@@ -1,0 +1,76 @@
+import { Handle, Position } from '@xyflow/react';
+import type { Node, NodeProps } from '@xyflow/react';
+import { memo } from 'react';
+import type { GraphNode } from '../../core/graph/types.ts';
+import { LAYER_REGISTRY } from '../../core/layers/index.ts';
+import { useEditor } from '../stores.ts';
+import { ActivationCurve } from './ActivationCurve.tsx';
+import { nodeCurve } from './nodeCurve.ts';
+import { nodeTitle } from './nodeTitle.ts';
+import { ProblemIcon } from '../panels/ProblemIcon.tsx';
+import './layerNode.css';
+
+/** React Flow node whose data is the project's node itself (plain, immutable: kind, params). */
+export type LayerFlowNode = Node<{ node: GraphNode; inputSlots: number }, 'layer'>;
+
+const formatParams = (n: number): string => `${n.toLocaleString('en-US')} param${n === 1 ? '' : 's'}`;
+
+/**
+ * One layer on the canvas: title with its key parameters, its id, the curve of its activation, the output shape and
+ * parameter count (as `layerlab validate` prints them), and its problems — marked on the card, spelled out on hover
+ * and on keyboard focus. Subscribes only to its own status, so editing another layer does not re-render this one.
+ */
+export const LayerNode = memo(function LayerNode({ id, data, selected }: NodeProps<LayerFlowNode>) {
+  const status = useEditor((s) => s.nodeStatus.get(id));
+  const { node, inputSlots } = data;
+  const spec = LAYER_REGISTRY[node.kind];
+  const curve = nodeCurve(node);
+  const severity = status?.severity ?? null;
+  const tipId = `node-tip-${id}`;
+  const isMerge = spec.inputs.max > 1;
+  return (
+    <div
+      className={`layer-node${severity === null ? '' : ` has-${severity}`}${selected ? ' is-selected' : ''}`}
+      data-testid={`node-${id}`}
+      data-severity={severity ?? 'none'}
+    >
+      {Array.from({ length: inputSlots }, (_, i) => (
+        <Handle
+          key={i}
+          type="target"
+          id={`in-${i}`}
+          position={Position.Left}
+          className={isMerge ? 'handle-merge' : undefined}
+          style={inputSlots > 1 ? { top: `${((i + 1) / (inputSlots + 1)) * 100}%` } : undefined}
+          aria-label={isMerge ? `${id} input ${i + 1}` : `${id} input`}
+        >
+          {isMerge ? <span className="handle-number" aria-hidden="true">{i + 1}</span> : null}
+        </Handle>
+      ))}
+      <div className="layer-node-head">
+        <span className="layer-node-title">{nodeTitle(node)}</span>
+        {severity === null ? null : <ProblemIcon severity={severity} />}
+      </div>
+      <div className="layer-node-mid">
+        <span className="layer-node-id mono">{id}</span>
+        {curve === null ? null : <ActivationCurve curve={curve} />}
+      </div>
+      <div className="layer-node-foot mono">
+        <span className="layer-node-shape" data-testid={`shape-${id}`}>{status?.shape ?? '?'}</span>
+        <span className="layer-node-params">{status?.params === null || status?.params === undefined ? '' : formatParams(status.params)}</span>
+      </div>
+      {status !== undefined && (status.problems.length > 0 || status.blocked !== null) ? (
+        <div className="layer-node-tip" id={tipId} role="tooltip">
+          {status.problems.map((p, i) => (
+            <p key={i} className={`tip-${p.severity}`}>
+              {p.message}
+              {p.fix === undefined ? null : <span className="tip-fix"> {p.fix}</span>}
+            </p>
+          ))}
+          {status.problems.length === 0 && status.blocked !== null ? <p className="tip-blocked">{status.blocked}</p> : null}
+        </div>
+      ) : null}
+      <Handle type="source" id="out" position={Position.Right} aria-label={`${id} output`} />
+    </div>
+  );
+});

@@ -1,0 +1,61 @@
+import { useEditor, useStores } from '../stores.ts';
+import { describeData } from './datasetText.ts';
+
+/**
+ * The Train tab: one obvious Train button, with Pause, Step and Reset beside it, and the data it trains on. Training
+ * in the browser (a Web Worker, live pictures) is the next part of LayerLab; until it lands, Train says how to train
+ * this very project with the command line, so the button never silently does nothing.
+ */
+export function TrainPanel() {
+  const project = useEditor((s) => s.project);
+  const errors = useEditor((s) => s.problems.filter((p) => p.severity === 'error').length);
+  const { ui } = useStores();
+  const text = describeData(project);
+  const ready = errors === 0 && text.trainable;
+  const train = (): void => {
+    ui.getState().toast({
+      tone: 'info',
+      text: ready
+        ? 'Training in the browser is coming in the next version. For now, Save the project and run: npx layerlab train <file>.'
+        : errors > 0
+          ? `Fix the ${errors === 1 ? 'error' : `${errors} errors`} in the Problems list first.`
+          : `${text.title}: ${text.detail}`,
+    });
+  };
+  return (
+    <div className="panel-section">
+      <h2 className="panel-title">Train</h2>
+      <p className="train-hint">
+        {ready ? `Press Train to watch this network learn ${text.title}.` : errors > 0 ? 'Fix the problems below the canvas, then press Train.' : text.detail}
+      </p>
+      <div className="train-buttons">
+        <button type="button" className="btn primary" onClick={train}>
+          Train
+        </button>
+        <button type="button" className="btn" disabled>
+          Pause
+        </button>
+        <button type="button" className="btn" onClick={train}>
+          Step
+        </button>
+        <button type="button" className="btn" disabled={project.weights === null}>
+          Reset
+        </button>
+      </div>
+      <dl className="stat-grid">
+        <dt>Data</dt>
+        <dd data-testid="train-dataset">{text.title}</dd>
+        <dt>Optimizer</dt>
+        <dd>
+          {project.training.optimizer}, learning rate {project.training.learningRate}
+        </dd>
+        <dt>Loss</dt>
+        <dd>{project.training.loss}</dd>
+        <dt>Batch, epochs</dt>
+        <dd>
+          {project.training.batchSize}, {project.training.epochs}
+        </dd>
+      </dl>
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+// Vitest globalSetup for the browser tests (vitest.e2e.config.ts): builds the app once (vite build -> dist/),
+// serves dist/ on 127.0.0.1 (a port the OS picks) and provides its URL to the tests as inject('baseURL').
+// LAYERLAB_E2E_NO_BUILD=1 reuses an existing dist/ (quick local reruns; it builds anyway when dist/ is missing).
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { TestProject } from 'vitest/node';
+import { startStaticServer } from './staticServer.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The built app's origin, e.g. http://127.0.0.1:40123 (no trailing slash). */
+    baseURL: string;
+  }
+}
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const DIST = fileURLToPath(new URL('../../../dist/', import.meta.url));
+
+function viteBuild(): Promise<void> {
+  const viteBin = join(dirname(createRequire(import.meta.url).resolve('vite/package.json')), 'bin', 'vite.js');
+  return new Promise((done, fail) => {
+    // --logLevel warn: quiet on success except for warnings; errors print as vite writes them.
+    // NODE_ENV=production: Vitest sets NODE_ENV=test, and a child inheriting it builds React's development bundle
+    // (jsxDEV, source paths, ~25% larger); the browser tests must test what `npm run build` ships.
+    const env = { ...process.env, NODE_ENV: 'production' };
+    const child = spawn(process.execPath, [viteBin, 'build', '--logLevel', 'warn'], { cwd: ROOT, env, stdio: ['ignore', 'inherit', 'inherit'] });
+    child.on('error', fail);
+    child.on('close', (code) => {
+      if (code === 0) done();
+      else fail(new Error(`vite build failed (exit ${code}, its output is above); the browser tests run against the built app.`));
+    });
+  });
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const reuse = process.env.LAYERLAB_E2E_NO_BUILD === '1' && existsSync(`${DIST}index.html`);
+  if (reuse) {
+    console.log('[e2e] LAYERLAB_E2E_NO_BUILD=1: testing the existing dist/ (not rebuilt)');
+  } else {
+    const started = performance.now();
+    await viteBuild();
+    console.log(`[e2e] vite build -> dist/ in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  }
+  const server = await startStaticServer(DIST);
+  project.provide('baseURL', server.url);
+  return () => server.close();
+}
