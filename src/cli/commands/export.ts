@@ -11,6 +11,7 @@ import { writeKerasFile } from '../../interop/kerasFile.ts';
 import type { CliIO } from '../io.ts';
 import { CliError, EXIT } from '../io.ts';
 import { readProject } from '../readProject.ts';
+import { exportBlockers } from '../../core/validation/exportBlockers.ts';
 import { validateProject } from './validate.ts';
 
 export const EXPORT_FORMATS = {
@@ -65,7 +66,7 @@ export async function runExport(path: string, format: string, outPath: string | 
   if (outPath === undefined) throw new CliError('export needs -o PATH: where to write the exported model.', EXIT.badInput);
   const { project } = await readProject(path);
   const validation = validateProject(project);
-  const blocking = validation.diagnostics.filter((d) => (d.severity === 'error' && !d.code.startsWith('dataset-')) || d.code === 'not-in-keras');
+  const blocking = exportBlockers(validation);
   if (blocking.length > 0) {
     // A layer Keras cannot express is only a warning while building, but it stops an export.
     for (const d of blocking) io.err(formatProblem({ ...problemFromDiagnostic(d), severity: 'error' }));

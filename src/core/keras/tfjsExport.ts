@@ -105,6 +105,8 @@ export type TfjsExportResult =
 export interface TfjsExportOptions {
   /** The model's name (usually the project name). Default "layerlab". */
   name?: string;
+  /** The weights file the manifest names, to be saved beside the model's JSON. Default {@link TFJS_WEIGHTS_FILE}. */
+  weightsFileName?: string;
 }
 
 /** The tfjs-layers version whose format this module writes (and the version LayerLab's tests load it with). */
@@ -514,7 +516,7 @@ export function exportTfjsModel(graph: Graph, weights: ProjectWeights, options: 
       keras_version: `tfjs-layers ${TFJS_LAYERS_VERSION}`,
       backend: 'tensor_flow.js',
     },
-    weightsManifest: [{ paths: [TFJS_WEIGHTS_FILE], weights: manifest }],
+    weightsManifest: [{ paths: [options.weightsFileName ?? TFJS_WEIGHTS_FILE], weights: manifest }],
   };
   return { ok: true, modelJson, weightsBin: float32Bytes(tensors) };
 }

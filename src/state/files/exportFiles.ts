@@ -7,12 +7,13 @@
  */
 import { exportKerasModel, kerasJsonText } from '../../core/keras/exportConfig.ts';
 import { exportNotebook, exportPythonScript } from '../../core/keras/python/index.ts';
-import { exportTfjsModel, TFJS_WEIGHTS_FILE } from '../../core/keras/tfjsExport.ts';
+import { exportTfjsModel } from '../../core/keras/tfjsExport.ts';
 import { problemFromDiagnostic, problemsFromLayerProblems } from '../../core/problems/index.ts';
 import type { Problem } from '../../core/problems/index.ts';
 import type { LayerLabProject, ProjectWeights } from '../../core/project/index.ts';
 import type { Diagnostic } from '../../core/shapes/diagnostic.ts';
 import { validateProjectNetwork } from '../../core/validation/validateProject.ts';
+import { exportBlockers } from '../../core/validation/exportBlockers.ts';
 import type { Graph } from '../../core/graph/types.ts';
 import { writeKerasFile } from '../../interop/kerasFile.ts';
 
@@ -109,14 +110,6 @@ export function exportFileStem(projectName: string): string {
   return slug === '' ? 'model' : slug;
 }
 
-/**
- * What stops an export, as `layerlab export` decides it: every error except the dataset's (a network that does not
- * fit its data still exports), and a layer Keras cannot express (only a warning while building).
- */
-function blocksExport(d: Diagnostic): boolean {
-  return (d.severity === 'error' && !d.code.startsWith('dataset-')) || d.code === 'not-in-keras';
-}
-
 const failed = (problems: Problem[]): ExportResult => ({ ok: false, problems });
 
 function exportProblem(message: string): Problem {
@@ -143,7 +136,7 @@ function freshNote(project: LayerLabProject, holder: string): string {
 /** The files of `format` for `project`, or every problem that stops the export (then nothing is written). Never throws. */
 export async function exportProject(project: LayerLabProject, format: ExportFormat, deps: ExportDeps): Promise<ExportResult> {
   if (!isExportFormat(format)) return failed([exportProblem(`LayerLab cannot export to "${String(format)}".`)]);
-  const blocking = validateProjectNetwork(project).diagnostics.filter(blocksExport);
+  const blocking = exportBlockers(validateProjectNetwork(project));
   if (blocking.length > 0) return failed(blocking.map((d) => ({ ...problemFromDiagnostic(d), severity: 'error' })));
   const stem = exportFileStem(project.name);
 
@@ -174,17 +167,21 @@ export async function exportProject(project: LayerLabProject, format: ExportForm
     case 'tfjs': {
       const weights = await weightsFor(project, deps);
       if (!weights.ok) return failed(weights.problems);
-      const result = exportTfjsModel(project.graph, weights.weights, { name: project.name });
+      // Both files are named after the project, so two exports in one Downloads folder never mix up their weights
+      // (a second weights.bin would be renamed by the browser, and the first model.json would load it).
+      const modelName = `${stem}.json`;
+      const weightsName = `${stem}.weights.bin`;
+      const result = exportTfjsModel(project.graph, weights.weights, { name: project.name, weightsFileName: weightsName });
       if (!result.ok) return failed(problemsFromLayerProblems(result.problems, 'export'));
-      // model.json's manifest names weights.bin, which tf.loadLayersModel fetches from beside model.json.
+      // The manifest names the weights file, which tf.loadLayersModel fetches from beside the model's JSON.
       return {
         ok: true,
         files: [
-          { name: 'model.json', data: `${JSON.stringify(result.modelJson)}\n`, mime: 'application/json' },
-          { name: TFJS_WEIGHTS_FILE, data: result.weightsBin, mime: 'application/octet-stream' },
+          { name: modelName, data: `${JSON.stringify(result.modelJson)}\n`, mime: 'application/json' },
+          { name: weightsName, data: result.weightsBin, mime: 'application/octet-stream' },
         ],
-        loadLine: 'await tf.loadLayersModel("model.json")',
-        ...(weights.fresh ? { note: freshNote(project, `${TFJS_WEIGHTS_FILE} holds`) } : {}),
+        loadLine: `await tf.loadLayersModel("${modelName}")`,
+        ...(weights.fresh ? { note: freshNote(project, `${weightsName} holds`) } : {}),
       };
     }
     case 'python': {

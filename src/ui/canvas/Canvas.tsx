@@ -205,6 +205,7 @@ export function Canvas({ initialViewport, onViewportChange }: CanvasProps) {
         proOptions={PRO_OPTIONS}
         ariaLabelConfig={ARIA_LABELS}
         elevateNodesOnSelect
+        onlyRenderVisibleElements={nodes.length > 60}
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.5} color="var(--grid-dot)" />
         <Controls position="bottom-left" showInteractive={false} />

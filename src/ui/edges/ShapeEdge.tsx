@@ -1,4 +1,4 @@
-import { BaseEdge, EdgeLabelRenderer, getBezierPath } from '@xyflow/react';
+import { BaseEdge, getBezierPath } from '@xyflow/react';
 import type { Edge, EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { useEditor } from '../stores.ts';
@@ -6,24 +6,35 @@ import './shapeEdge.css';
 
 export type ShapeFlowEdge = Edge<Record<string, never>, 'shape'>;
 
-/** A connection, with the shape of the tensor that flows along it in a pill at its middle: "(None, 8)". */
+/** Width of one character of the pill's 11 px monospace text, so the pill is sized without measuring the DOM. */
+const CHAR_WIDTH = 6.7;
+const PILL_HEIGHT = 17;
+const PILL_PADDING = 7;
+
+/**
+ * A connection, with the shape of the tensor that flows along it in a pill at its middle: "(None, 8)". The pill is
+ * drawn in the edge's own SVG (not an HTML overlay), so a network of hundreds of edges re-renders only what changed.
+ */
 export const ShapeEdge = memo(function ShapeEdge(props: EdgeProps<ShapeFlowEdge>) {
   const { id, source, target, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, selected, markerEnd } = props;
   const shape = useEditor((s) => s.nodeStatus.get(source)?.shape ?? null);
   const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+  const text = shape ?? '?';
+  const width = text.length * CHAR_WIDTH + 2 * PILL_PADDING;
   return (
     <>
       <BaseEdge id={id} path={path} markerEnd={markerEnd} className={selected ? 'shape-edge selected' : 'shape-edge'} interactionWidth={24} />
-      <EdgeLabelRenderer>
-        <div
-          className={`edge-pill mono${selected ? ' selected' : ''}${shape === null ? ' unknown' : ''}`}
-          style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
-          data-testid={`edge-label-${source}-${target}`}
-          title={shape === null ? `Shape unknown until ${source} is fixed` : `${source} → ${target}: ${shape}`}
-        >
-          {shape ?? '?'}
-        </div>
-      </EdgeLabelRenderer>
+      <g
+        className={`edge-pill${selected ? ' selected' : ''}${shape === null ? ' unknown' : ''}`}
+        transform={`translate(${labelX - width / 2} ${labelY - PILL_HEIGHT / 2})`}
+        data-testid={`edge-label-${source}-${target}`}
+      >
+        <title>{shape === null ? `Shape unknown until ${source} is fixed` : `${source} → ${target}: ${shape}`}</title>
+        <rect width={width} height={PILL_HEIGHT} rx={PILL_HEIGHT / 2} />
+        <text x={width / 2} y={PILL_HEIGHT / 2} dominantBaseline="central" textAnchor="middle">
+          {text}
+        </text>
+      </g>
     </>
   );
 });

@@ -13,7 +13,8 @@ import './layerNode.css';
 /** React Flow node whose data is the project's node itself (plain, immutable: kind, params). */
 export type LayerFlowNode = Node<{ node: GraphNode; inputSlots: number }, 'layer'>;
 
-const formatParams = (n: number): string => `${n.toLocaleString('en-US')} param${n === 1 ? '' : 's'}`;
+const NUMBER = new Intl.NumberFormat('en-US');
+const formatParams = (n: number): string => `${NUMBER.format(n)} param${n === 1 ? '' : 's'}`;
 
 /**
  * One layer on the canvas: title with its key parameters, its id, the curve of its activation, the output shape and

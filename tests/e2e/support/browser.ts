@@ -11,53 +11,15 @@
 //   });
 //
 // Context options per describe block: test.override('contextOptions', { viewport: { width: 390, height: 844 }, hasTouch: true }).
-import { accessSync, constants, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, delimiter, isAbsolute, join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { basename, join } from 'node:path';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { inject, test as base } from 'vitest';
 
-/** Flags for headless Chromium in a container or CI: no sandbox, no GPU, nothing that phones home. */
-export const CHROMIUM_ARGS: readonly string[] = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
+import { launchChromium } from './chromium.ts';
 
-export const INSTALL_CHROMIUM_HINT =
-  "Install Debian's chromium package (`sudo apt-get install -y chromium`, or `apt-get install -y chromium` as root), " +
-  'or set CHROMIUM=/path/to/chromium. Playwright downloads no browser here: do not run `playwright install`.';
-
-function isExecutable(path: string): boolean {
-  try {
-    accessSync(path, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** The Chromium to drive: $CHROMIUM, else `chromium` on PATH. Throws with the install command when there is none. */
-export function findChromium(): string {
-  const fromEnv = process.env.CHROMIUM;
-  if (fromEnv !== undefined && fromEnv !== '') {
-    if (isAbsolute(fromEnv) && isExecutable(fromEnv)) return fromEnv;
-    throw new Error(`CHROMIUM=${fromEnv} is not an executable file (give an absolute path). ${INSTALL_CHROMIUM_HINT}`);
-  }
-  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
-    const candidate = join(dir, 'chromium');
-    if (dir !== '' && isExecutable(candidate)) return candidate;
-  }
-  throw new Error(`The browser tests need Chromium and found no \`chromium\` on PATH. ${INSTALL_CHROMIUM_HINT}`);
-}
-
-export async function launchChromium(): Promise<Browser> {
-  return await chromium.launch({ executablePath: findChromium(), headless: true, args: [...CHROMIUM_ARGS], timeout: 30_000 });
-}
+export { CHROMIUM_ARGS, INSTALL_CHROMIUM_HINT, findChromium, launchChromium } from './chromium.ts';
 
 /** The built app's origin, served by tests/e2e/support/globalSetup.ts. */
 export function baseURL(): string {

@@ -92,23 +92,29 @@ describe('exportProject: the XOR example in every format', () => {
     expect(deps.initialWeights).not.toHaveBeenCalled();
   });
 
-  it('tfjs: model.json and weights.bin, found beside each other by tf.loadLayersModel("model.json")', async () => {
+  it('tfjs: the model JSON and its weights, named after the project, found beside each other by tf.loadLayersModel', async () => {
     const project = xor();
     const result = await exportProject(project, 'tfjs', engineDeps());
     const out = files(result);
     expect(out.map((f) => [f.name, f.mime])).toEqual([
-      ['model.json', 'application/json'],
-      ['weights.bin', 'application/octet-stream'],
+      ['xor-2-4-1.json', 'application/json'],
+      ['xor-2-4-1.weights.bin', 'application/octet-stream'],
     ]);
     const modelJson = JSON.parse(text(out[0]!.data)) as { format: string; weightsManifest: { paths: string[] }[] };
     expect(modelJson.format).toBe('layers-model');
-    expect(modelJson.weightsManifest.flatMap((g) => g.paths)).toEqual(['weights.bin']);
+    expect(modelJson.weightsManifest.flatMap((g) => g.paths)).toEqual(['xor-2-4-1.weights.bin']);
     expect(out[1]?.data).toBeInstanceOf(Uint8Array);
-    expect(result.ok && result.loadLine).toBe('await tf.loadLayersModel("model.json")');
-    expect(result.ok && result.note).toBe('The network has not been trained yet: weights.bin holds its starting weights (seed 1).');
+    expect(result.ok && result.loadLine).toBe('await tf.loadLayersModel("xor-2-4-1.json")');
+    expect(result.ok && result.note).toBe('The network has not been trained yet: xor-2-4-1.weights.bin holds its starting weights (seed 1).');
     const back = importTfjsModel(modelJson, out[1]!.data as Uint8Array);
     if (!back.ok) throw new Error(JSON.stringify(back.problems));
     expect(back.weights).toEqual(startingWeights(project.graph, 1));
+  });
+
+  it('exports a network whose loss does not fit its data (only the network itself must be sound)', async () => {
+    const project = { ...xor(), training: { ...xor().training, loss: 'categorical_crossentropy' as const } };
+    const result = await exportProject(project, 'keras-json', engineDeps());
+    expect(result.ok).toBe(true);
   });
 
   it('python: the CLI script, named after the project', async () => {
