@@ -14,7 +14,7 @@ const restrict = (groups, message) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.keras-venv/**', 'coverage/**'] },
+  { ignores: ['dist/**', 'node_modules/**', '.keras-venv/**', 'coverage/**', '.scratch/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

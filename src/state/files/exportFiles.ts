@@ -11,7 +11,6 @@ import { exportTfjsModel } from '../../core/keras/tfjsExport.ts';
 import { problemFromDiagnostic, problemsFromLayerProblems } from '../../core/problems/index.ts';
 import type { Problem } from '../../core/problems/index.ts';
 import type { LayerLabProject, ProjectWeights } from '../../core/project/index.ts';
-import type { Diagnostic } from '../../core/shapes/diagnostic.ts';
 import { validateProjectNetwork } from '../../core/validation/validateProject.ts';
 import { exportBlockers } from '../../core/validation/exportBlockers.ts';
 import type { Graph } from '../../core/graph/types.ts';
