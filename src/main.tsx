@@ -27,9 +27,10 @@ const startup = decideStartup(link, storage, () => presetProject(FIRST_VISIT_PRE
 const editor = createEditorStore(startup.base);
 editor.getState().reset(startup.base, { nodes: startup.selection, edges: [] });
 const ui = createUiStore();
-if (startup.shared !== null) {
-  openProjectOver({ editor, ui }, startup.shared, 'share', startup.restored);
-  // The link has done its job: a reload now restores the autosave (which holds the shared project).
+if (startup.shared !== null) openProjectOver({ editor, ui }, startup.shared, 'share', startup.restored);
+if (!link.ok || !link.none) {
+  // The link has done its job (or was refused, and said so once): a reload now restores the autosave, which holds
+  // the shared project, instead of opening or refusing the link again.
   window.history.replaceState(null, '', window.location.pathname + window.location.search);
 }
 if (startup.selection.length > 0 && startup.shared === null) ui.getState().setSideTab('layer');

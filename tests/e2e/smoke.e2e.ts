@@ -2,7 +2,7 @@
 // Asserts only what stays true while the placeholder page becomes the canvas.
 import { expect } from 'vitest';
 import { openApp, test } from './support/browser.ts';
-import { LayerLabPage } from './support/layerlabPage.ts';
+import { eventually, LayerLabPage } from './support/layerlabPage.ts';
 
 test('the built app loads at / with the title LayerLab and no console or page errors', async ({ page }) => {
   const app = await openApp(page);
@@ -33,7 +33,7 @@ test('the theme button switches between dark and light, and the choice survives 
   expect(await app.themeButton.getAttribute('aria-label')).toBe('Theme: same as the system');
 
   await app.themeButton.click();
-  await expect.poll(theme).toBe('dark');
+  await eventually(theme).toBe('dark');
   expect(await app.themeButton.getAttribute('aria-label')).toBe('Theme: dark');
   await app.reload();
   expect(await theme()).toBe('dark');
@@ -42,7 +42,7 @@ test('the theme button switches between dark and light, and the choice survives 
   expect(await page.locator('.react-flow').evaluate((el) => el.classList.contains('dark'))).toBe(true);
 
   await app.themeButton.click();
-  await expect.poll(theme).toBe('light');
+  await eventually(theme).toBe('light');
   await app.reload();
   expect(await theme()).toBe('light');
   expect(await app.themeButton.getAttribute('aria-label')).toBe('Theme: light');

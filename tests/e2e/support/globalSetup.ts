@@ -1,8 +1,10 @@
-// Vitest globalSetup for the browser tests (vitest.e2e.config.ts): builds the app once (vite build -> dist/),
-// serves dist/ on 127.0.0.1 (a port the OS picks) and provides its URL to the tests as inject('baseURL').
-// LAYERLAB_E2E_NO_BUILD=1 reuses an existing dist/ (quick local reruns; it builds anyway when dist/ is missing).
+// Vitest globalSetup for the browser tests (vitest.e2e.config.ts): builds the app once into a folder of its own (a
+// temporary one, removed afterwards, so another build of dist/ meanwhile cannot pull the app out from under the
+// tests), serves it on 127.0.0.1 (a port the OS picks) and provides its URL to the tests as inject('baseURL').
+// LAYERLAB_E2E_NO_BUILD=1 tests the existing dist/ instead (quick local reruns; it builds when dist/ is missing).
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,14 +21,15 @@ declare module 'vitest' {
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const DIST = fileURLToPath(new URL('../../../dist/', import.meta.url));
 
-function viteBuild(): Promise<void> {
+function viteBuild(outDir: string): Promise<void> {
   const viteBin = join(dirname(createRequire(import.meta.url).resolve('vite/package.json')), 'bin', 'vite.js');
   return new Promise((done, fail) => {
     // --logLevel warn: quiet on success except for warnings; errors print as vite writes them.
     // NODE_ENV=production: Vitest sets NODE_ENV=test, and a child inheriting it builds React's development bundle
     // (jsxDEV, source paths, ~25% larger); the browser tests must test what `npm run build` ships.
     const env = { ...process.env, NODE_ENV: 'production' };
-    const child = spawn(process.execPath, [viteBin, 'build', '--logLevel', 'warn'], { cwd: ROOT, env, stdio: ['ignore', 'inherit', 'inherit'] });
+    const args = [viteBin, 'build', '--logLevel', 'warn', '--outDir', outDir, '--emptyOutDir'];
+    const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'inherit', 'inherit'] });
     child.on('error', fail);
     child.on('close', (code) => {
       if (code === 0) done();
@@ -37,14 +40,21 @@ function viteBuild(): Promise<void> {
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const reuse = process.env.LAYERLAB_E2E_NO_BUILD === '1' && existsSync(`${DIST}index.html`);
+  let root = DIST;
+  let built: string | null = null;
   if (reuse) {
     console.log('[e2e] LAYERLAB_E2E_NO_BUILD=1: testing the existing dist/ (not rebuilt)');
   } else {
     const started = performance.now();
-    await viteBuild();
-    console.log(`[e2e] vite build -> dist/ in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    built = mkdtempSync(join(tmpdir(), 'layerlab-e2e-'));
+    await viteBuild(built);
+    root = built;
+    console.log(`[e2e] vite build -> ${built} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   }
-  const server = await startStaticServer(DIST);
+  const server = await startStaticServer(root);
   project.provide('baseURL', server.url);
-  return () => server.close();
+  return async () => {
+    await server.close();
+    if (built !== null) rmSync(built, { recursive: true, force: true });
+  };
 }
