@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatProjectErrors, parseProject } from '../../src/core/project/index.ts';
-import { runCli } from './runCli.ts';
+import { runCliInProcess } from './runCli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'layerlab-nodata-'));
 const IRIS = 'examples/iris-softmax.layerlab.json';
@@ -25,7 +25,7 @@ function xorWithoutData(name: string, change: (project: { graph: { nodes: { id: 
 
 describe('layerlab validate with no dataset chosen', () => {
   it('exits 0 and says which data would fit and that it is not available yet', async () => {
-    const run = await runCli(['validate', IRIS]);
+    const run = await runCliInProcess(['validate', IRIS]);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const lines = run.stdout.trim().split('\n');
@@ -34,7 +34,7 @@ describe('layerlab validate with no dataset chosen', () => {
   });
 
   it('--json adds the dataset with its suggestion', async () => {
-    const run = await runCli(['validate', IRIS, '--json']);
+    const run = await runCliInProcess(['validate', IRIS, '--json']);
     expect(run.code).toBe(0);
     const result = JSON.parse(run.stdout) as { valid: boolean; diagnostics: unknown[]; dataset: unknown };
     expect(result.valid).toBe(true);
@@ -46,17 +46,17 @@ describe('layerlab validate with no dataset chosen', () => {
   });
 
   it('names a built-in set that fits, or says to choose one when nothing fits', async () => {
-    const xor = await runCli(['validate', xorWithoutData('xor-none.layerlab.json')]);
+    const xor = await runCliInProcess(['validate', xorWithoutData('xor-none.layerlab.json')]);
     expect(xor.code).toBe(0);
     expect(xor.stdout.trim().split('\n').pop()).toBe('Valid: no dataset chosen yet. The built-in XOR dataset fits this network; choose it before training.');
     const seven = xorWithoutData('seven.layerlab.json', (p) => {
       const out = p.graph.nodes[2];
       if (out !== undefined) out.params = { ...out.params, units: 7, activation: 'softmax' };
     });
-    const none = await runCli(['validate', seven]);
+    const none = await runCliInProcess(['validate', seven]);
     expect(none.code).toBe(0);
     expect(none.stdout.trim().split('\n').pop()).toBe('Valid: no dataset chosen yet; choose one before training.');
-    const json = await runCli(['validate', seven, '--json']);
+    const json = await runCliInProcess(['validate', seven, '--json']);
     expect((JSON.parse(json.stdout) as { dataset: unknown }).dataset).toEqual({ kind: 'none', suggested: null });
   });
 
@@ -65,7 +65,7 @@ describe('layerlab validate with no dataset chosen', () => {
       const hidden = p.graph.nodes[1];
       if (hidden !== undefined) hidden.params.units = 0;
     });
-    const run = await runCli(['validate', path]);
+    const run = await runCliInProcess(['validate', path]);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('Invalid: 1 error.');
   });
@@ -75,7 +75,7 @@ describe('layerlab validate with no dataset chosen', () => {
     const project = JSON.parse(readFileSync(IRIS, 'utf8')) as Record<string, unknown>;
     project.dataset = { kind: 'none', name: 'xor' };
     writeFileSync(path, JSON.stringify(project));
-    const run = await runCli(['validate', path]);
+    const run = await runCliInProcess(['validate', path]);
     expect(run.code).toBe(2);
     // The field's path and the sentence (however the CLI lays out a problem).
     expect(run.stderr).toContain('dataset.name');
@@ -87,7 +87,7 @@ describe('layerlab validate with no dataset chosen', () => {
 
 describe('layerlab train with no dataset chosen', () => {
   it('exits 1 saying there is nothing to train on, and which data would fit', async () => {
-    const run = await runCli(['train', IRIS, '--epochs', '1']);
+    const run = await runCliInProcess(['train', IRIS, '--epochs', '1']);
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
     expect(run.stderr.trim()).toBe(
@@ -97,7 +97,7 @@ describe('layerlab train with no dataset chosen', () => {
   });
 
   it('says how to choose a built-in set that fits', async () => {
-    const run = await runCli(['train', xorWithoutData('train-xor-none.layerlab.json'), '--json']);
+    const run = await runCliInProcess(['train', xorWithoutData('train-xor-none.layerlab.json'), '--json']);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('has no dataset chosen, so there is nothing to train on. The built-in XOR dataset fits this network: set "dataset" to {"kind": "builtin", "name": "xor"} in the project file.');
   });
@@ -106,7 +106,7 @@ describe('layerlab train with no dataset chosen', () => {
 describe('layerlab export with no dataset chosen', () => {
   it.each(['python', 'notebook'])('refuses %s (exit 1) with one problem, suggesting Keras JSON or .keras', async (format) => {
     const out = join(dir, `iris.${format}`);
-    const run = await runCli(['export', IRIS, '--format', format, '-o', out]);
+    const run = await runCliInProcess(['export', IRIS, '--format', format, '-o', out]);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(`Cannot export to ${format}; nothing was written:`);
     expect(run.stderr).toContain('This project has no dataset chosen yet, so there is no data to write a training script for.');
@@ -120,7 +120,7 @@ describe('layerlab export with no dataset chosen', () => {
     ['tfjs', 'iris-tfjs'],
   ])('writes %s', async (format, name) => {
     const out = join(dir, name);
-    const run = await runCli(['export', IRIS, '--format', format, '-o', out]);
+    const run = await runCliInProcess(['export', IRIS, '--format', format, '-o', out]);
     expect(run.code).toBe(0);
     expect(existsSync(format === 'tfjs' ? join(out, 'model.json') : out)).toBe(true);
   });
@@ -129,9 +129,9 @@ describe('layerlab export with no dataset chosen', () => {
 describe('layerlab import of a network no built-in dataset fits', () => {
   it('writes "dataset": {"kind": "none"} for a 4-feature model, and the project validates', async () => {
     const keras = join(dir, 'roundtrip.keras');
-    expect((await runCli(['export', IRIS, '--format', 'keras', '-o', keras])).code).toBe(0);
+    expect((await runCliInProcess(['export', IRIS, '--format', 'keras', '-o', keras])).code).toBe(0);
     const out = join(dir, 'imported-iris.layerlab.json');
-    const run = await runCli(['import', keras, '-o', out]);
+    const run = await runCliInProcess(['import', keras, '-o', out]);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(
       'No built-in dataset fits this network, so the project has no dataset chosen yet. Iris flowers (4 measurements, 3 species) fits this network; it is not available yet.',
@@ -140,7 +140,7 @@ describe('layerlab import of a network no built-in dataset fits', () => {
     if (!result.ok) throw new Error(formatProjectErrors(result.errors));
     expect(result.project.dataset).toEqual({ kind: 'none' });
     expect(result.project.training.loss).toBe('categorical_crossentropy');
-    const validated = await runCli(['validate', out]);
+    const validated = await runCliInProcess(['validate', out]);
     expect(validated.code).toBe(0);
     expect(validated.stdout.trim().split('\n').pop()).toBe(IRIS_LINE);
   });

@@ -19,3 +19,24 @@ export function runCli(args: readonly string[], timeoutMs = 120_000): Promise<Cl
     });
   });
 }
+
+/**
+ * Runs the same `main` the `layerlab` command runs, in this process, with its output captured exactly as the command
+ * prints it (one line per message). For tests of what a command says and returns; tests of the process itself (exit
+ * codes as the shell sees them, closed pipes, start-up) use runCli. Relative paths resolve from
+ * the current directory, the repository root when Vitest runs.
+ */
+export async function runCliInProcess(args: readonly string[]): Promise<CliRun> {
+  const { main } = await import('../../src/cli/main.ts');
+  let stdout = '';
+  let stderr = '';
+  const code = await main(args, {
+    out: (text) => {
+      stdout += `${text}\n`;
+    },
+    err: (text) => {
+      stderr += `${text}\n`;
+    },
+  });
+  return { code, stdout, stderr };
+}

@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { formatProjectErrors, parseProject, serializeProject } from '../../src/core/project/index.ts';
 import type { LayerLabProject } from '../../src/core/project/index.ts';
-import { runCli } from '../cli/runCli.ts';
+import { runCliInProcess } from '../cli/runCli.ts';
 
 interface PresetEntry {
   file: string;
@@ -32,7 +32,7 @@ interface EpochLine {
 }
 
 async function train(file: string, epochs: number): Promise<EpochLine[]> {
-  const run = await runCli(['train', `${EXAMPLES}${file}`, '--epochs', String(epochs), '--seed', '1', '--json']);
+  const run = await runCliInProcess(['train', `${EXAMPLES}${file}`, '--epochs', String(epochs), '--seed', '1', '--json']);
   expect(run.stderr).toBe('');
   expect(run.code).toBe(0);
   return run.stdout
@@ -91,7 +91,7 @@ describe.each(index)('$file', (entry) => {
   });
 
   it('passes layerlab validate (exit 0)', async () => {
-    const run = await runCli(['validate', `${EXAMPLES}${entry.file}`]);
+    const run = await runCliInProcess(['validate', `${EXAMPLES}${entry.file}`]);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const last = run.stdout.trim().split('\n').pop() ?? '';
@@ -111,7 +111,7 @@ describe('presets without data', () => {
     const project = load(file);
     expect(project.dataset).toEqual({ kind: 'none' });
     expect(project.training.loss).toBe('categorical_crossentropy');
-    const run = await runCli(['validate', `${EXAMPLES}${file}`]);
+    const run = await runCliInProcess(['validate', `${EXAMPLES}${file}`]);
     expect(run.code).toBe(0);
     expect(run.stdout.trim().split('\n').pop()).toBe(`Valid: no dataset chosen yet. ${title} fits this network; it is not available yet.`);
   });

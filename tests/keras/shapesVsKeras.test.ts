@@ -7,7 +7,8 @@ import type { KerasGraphReport } from '../support/keras.ts';
 import { describeKeras, kerasGraphReports } from '../support/keras.ts';
 
 
-const GRAPH_COUNT = 300;
+// 150 graphs here, and 200 more (another seed) checked against Keras in tests/keras/exportConfig.test.ts.
+const GRAPH_COUNT = 150;
 
 describeKeras('core shape inference agrees with real Keras', () => {
   let graphs: Graph[] = [];
