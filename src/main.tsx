@@ -1,5 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { APP_MESSAGES } from './state/appMessages.ts';
 import { createEditorStore } from './state/editor/editorStore.ts';
 import { FIRST_VISIT_PRESET, presetProject } from './state/presets.ts';
 import { startAutosave } from './state/session/autosaveController.ts';
@@ -48,12 +49,12 @@ if (unreadable !== null) {
   ui.getState().toast({
     tone: 'warning',
     sticky: true,
-    text: 'Your earlier work is still stored in this browser, but LayerLab cannot open it. Download it before you change anything: the next change replaces it.',
+    text: APP_MESSAGES.unreadableAutosave,
     action: { label: 'Download it', run: () => downloadFile('layerlab-autosave.json', unreadable, 'application/json') },
   });
 }
 if (storage === null) {
-  ui.getState().toast({ tone: 'warning', text: 'This browser does not let LayerLab save your work as you go. Use Save to download it.' });
+  ui.getState().toast({ tone: 'warning', text: APP_MESSAGES.storageUnavailable });
 }
 
 const root = document.getElementById('root');

@@ -2,6 +2,7 @@ import { useCallback, useMemo, useRef } from 'react';
 import type { InputHTMLAttributes } from 'react';
 import { createNode } from '../core/graph/build.ts';
 import { createProject, serializeProject } from '../core/project/index.ts';
+import { savedWithoutWeights } from '../state/appMessages.ts';
 import { projectFileName, readProjectFile } from '../state/persistence/projectFile.ts';
 import { openProjectOver } from '../state/session/openProject.ts';
 import { downloadFile } from './download.ts';
@@ -51,7 +52,7 @@ export function useProjectFiles(stores: AppStores): ProjectFiles {
       text = serializeProject({ ...project, weights: null });
       stores.ui.getState().toast({
         tone: 'warning',
-        text: `Saved without the trained weights: ${error instanceof Error ? error.message : String(error)}`,
+        text: savedWithoutWeights(error instanceof Error ? error.message : String(error)),
       });
     }
     downloadFile(projectFileName(project), text, 'application/json');

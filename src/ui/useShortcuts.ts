@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import type { Clip } from '../core/editing/index.ts';
+import { copiedLayers } from '../state/appMessages.ts';
 import { copySelection, deleteSelection, duplicateSelection, pasteClip } from '../state/editor/editing.ts';
 import type { AppStores } from './stores.ts';
 
@@ -42,7 +43,7 @@ export function useShortcuts(stores: AppStores, onSave: () => void): void {
         if (copied === null) return;
         clip = copied;
         pastes = 0;
-        stores.ui.getState().toast({ tone: 'info', text: `Copied ${copied.nodes.length === 1 ? (copied.nodes[0]?.id ?? '') : `${copied.nodes.length} layers`}. Press Ctrl+V to paste.` });
+        stores.ui.getState().toast({ tone: 'info', text: copiedLayers(copied.nodes.map((n) => n.id)) });
       } else if (key === 'v') {
         if (clip === null) return;
         pastes += 1;

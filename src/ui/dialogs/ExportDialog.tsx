@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Problem } from '../../core/problems/index.ts';
 import type { ExportFormat } from '../../state/files/exportFiles.ts';
+import { exportFailed } from '../../state/appMessages.ts';
 import { EXPORT_FORMATS, exportFileStem, exportProject } from '../../state/files/exportFiles.ts';
 import { networkDiagramSvg } from '../diagram/networkDiagramSvg.ts';
 import { svgToPng } from '../diagram/svgToPng.ts';
@@ -64,7 +65,7 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
       setDone({ format, loadLine: result.loadLine, ...(result.note === undefined ? {} : { note: result.note }) });
     } catch (error) {
       setRefusedFormat(EXPORT_FORMATS[format].label);
-      setProblems([{ severity: 'error', nodeId: null, message: error instanceof Error ? error.message : String(error), source: 'export' }]);
+      setProblems([{ severity: 'error', nodeId: null, message: exportFailed(error instanceof Error ? error.message : String(error)), source: 'export' }]);
     } finally {
       setBusy(null);
     }

@@ -1,6 +1,7 @@
 import { useReactFlow } from '@xyflow/react';
 import { useCallback } from 'react';
 import type { Problem } from '../../core/problems/index.ts';
+import { APP_MESSAGES } from '../../state/appMessages.ts';
 import { useEditor, useStores } from '../stores.ts';
 import { ProblemIcon } from './ProblemIcon.tsx';
 import './problems.css';
@@ -30,7 +31,7 @@ export function ProblemsList() {
   if (problems.length === 0) {
     return (
       <p className="problems-empty" data-testid="problems-empty">
-        No problems: every layer fits together.
+        {APP_MESSAGES.noProblems}
       </p>
     );
   }

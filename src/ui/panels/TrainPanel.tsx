@@ -1,3 +1,4 @@
+import { APP_MESSAGES, trainBlocked, trainHint, trainNotYet } from '../../state/appMessages.ts';
 import { useEditor, useStores } from '../stores.ts';
 import { describeData } from './datasetText.ts';
 
@@ -15,18 +16,14 @@ export function TrainPanel() {
   const train = (): void => {
     ui.getState().toast({
       tone: 'info',
-      text: ready
-        ? 'Training in the browser is coming in the next version. For now, Save the project and run: npx layerlab train <file>.'
-        : errors > 0
-          ? `Fix the ${errors === 1 ? 'error' : `${errors} errors`} in the Problems list first.`
-          : `${text.title}: ${text.detail}`,
+      text: ready ? trainNotYet(project) : errors > 0 ? trainBlocked(errors) : `${text.title}: ${text.detail}`,
     });
   };
   return (
     <div className="panel-section">
       <h2 className="panel-title">Train</h2>
       <p className="train-hint">
-        {ready ? `Press Train to watch this network learn ${text.title}.` : errors > 0 ? 'Fix the problems below the canvas, then press Train.' : text.detail}
+        {ready ? trainHint(text.title) : errors > 0 ? APP_MESSAGES.trainFixFirst : text.detail}
       </p>
       <div className="train-buttons">
         <button type="button" className="btn primary" onClick={train}>
