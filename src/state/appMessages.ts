@@ -41,6 +41,11 @@ export function savedWithoutWeights(reason: string): string {
   return `Saved without the trained weights: ${reason}`;
 }
 
+/** After importing a model no built-in dataset fits; `note` is core's noDatasetNote ("no dataset chosen yet. …"). */
+export function importedWithoutData(note: string): string {
+  return `No built-in dataset fits it, so the project has ${note}`;
+}
+
 /** When an export failed for a reason the exporters did not foresee (the worker crashed, say). */
 export function exportFailed(reason: string): string {
   return reason.trim() === '' ? 'The export failed, and nothing was written. Try again.' : `The export failed, and nothing was written: ${reason}`;

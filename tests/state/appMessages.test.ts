@@ -3,6 +3,7 @@ import {
   APP_MESSAGES,
   copiedLayers,
   exportFailed,
+  importedWithoutData,
   savedWithoutWeights,
   trainBlocked,
   trainHint,
@@ -35,6 +36,12 @@ describe("the app's own messages", () => {
     expect(savedWithoutWeights('weights of out are not a number')).toBe('Saved without the trained weights: weights of out are not a number');
     expect(exportFailed('The engine stopped unexpectedly.')).toBe('The export failed, and nothing was written: The engine stopped unexpectedly.');
     expect(exportFailed('  ')).toBe('The export failed, and nothing was written. Try again.');
+  });
+
+  it('an import with no fitting data says so, with core\'s note on what would fit', () => {
+    expect(importedWithoutData('no dataset chosen yet; choose one before training.')).toBe(
+      'No built-in dataset fits it, so the project has no dataset chosen yet; choose one before training.',
+    );
   });
 
   it('storage and autosave messages tell the student what to do', () => {

@@ -20,6 +20,8 @@ export function openProjectOver(
   project: LayerLabProject,
   reason: ReplaceReason,
   announceUndo = true,
+  /** More to say about what was opened (one message, not several): e.g. that an imported file had no weights. */
+  details: readonly string[] = [],
 ): void {
   const { editor, ui } = stores;
   editor.getState().dispatch({ type: 'replaceProject', project, reason }, { select: { nodes: [], edges: [] } });
@@ -27,7 +29,7 @@ export function openProjectOver(
   const text = reason === 'new' ? `${WHAT.new}.` : `${WHAT[reason]} “${project.name}”.`;
   ui.getState().toast({
     tone: 'success',
-    text: announceUndo ? `${text} Undo brings back what you had before.` : text,
+    text: [text, ...details, ...(announceUndo ? ['Undo brings back what you had before.'] : [])].join(' '),
     ...(announceUndo ? { action: { label: 'Undo', run: () => editor.getState().undo() } } : {}),
   });
 }

@@ -19,6 +19,8 @@ const nodeTypes = { layer: LayerNode };
 const edgeTypes = { shape: ShapeEdge };
 const PRO_OPTIONS = { hideAttribution: true };
 const MINIMAP_STYLE = { width: 150, height: 96 };
+/** Fit a network into view, but never so small that its cards cannot be read: a long one is shown from its middle. */
+const FIT_VIEW = { maxZoom: 1.2, minZoom: 0.5, padding: 0.08, duration: 200 };
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 const ARIA_LABELS = {
   'node.a11yDescription.default': 'Press Enter or Space to select this layer; Delete removes it; arrow keys move it.',
@@ -162,12 +164,12 @@ export function Canvas({ initialViewport, onViewportChange }: CanvasProps) {
   useEffect(() => {
     if (fitRequest === 0) return undefined;
     // After the new nodes are rendered and measured.
-    const timer = setTimeout(() => void flow.fitView({ maxZoom: 1.2, padding: 0.08, duration: 250 }), 60);
+    const timer = setTimeout(() => void flow.fitView(FIT_VIEW), 60);
     return () => clearTimeout(timer);
   }, [fitRequest, flow]);
 
   const onInit = useCallback(() => {
-    if (initialViewport === null) void flow.fitView({ maxZoom: 1.2, padding: 0.08 });
+    if (initialViewport === null) void flow.fitView(FIT_VIEW);
   }, [flow, initialViewport]);
 
   return (

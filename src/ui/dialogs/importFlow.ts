@@ -7,7 +7,7 @@
 import type { Problem } from '../../core/problems/index.ts';
 import { projectFromImportedModel } from '../../core/project/fromImportedModel.ts';
 import { noDatasetNote } from '../../core/validation/suggestDataset.ts';
-import { APP_MESSAGES } from '../../state/appMessages.ts';
+import { APP_MESSAGES, importedWithoutData } from '../../state/appMessages.ts';
 import { importModelFiles } from '../../state/files/importFiles.ts';
 import { openProjectOver } from '../../state/session/openProject.ts';
 import type { AppStores } from '../stores.ts';
@@ -35,10 +35,11 @@ export async function importFiles(stores: AppStores, files: readonly File[], ope
   }
   const { model } = result;
   const { project: imported, suggested } = projectFromImportedModel(model, model.sourceName.replace(/\.(keras|json)$/i, ''));
-  openProjectOver(stores, imported, 'import');
-  const ui = stores.ui.getState();
-  if (imported.dataset.kind === 'none') ui.toast({ tone: 'info', text: `No built-in dataset fits this network, so the project has ${noDatasetNote(suggested)}` });
-  if (model.weights === null) ui.toast({ tone: 'info', text: APP_MESSAGES.architectureOnly });
-  ui.toastProblems(model.warnings);
+  const details = [
+    ...(model.weights === null ? [APP_MESSAGES.architectureOnly] : []),
+    ...(imported.dataset.kind === 'none' ? [importedWithoutData(noDatasetNote(suggested))] : []),
+  ];
+  openProjectOver(stores, imported, 'import', true, details);
+  stores.ui.getState().toastProblems(model.warnings);
   return [];
 }
