@@ -59,8 +59,11 @@ for (const size of [20, 200, 1000]) {
   // A build of its own, so a concurrent build of dist/ (or the browser tests) cannot change what is measured.
   const dist = mkdtempSync(join(tmpdir(), 'layerlab-bench-'));
   execFileSync('npx', ['vite', 'build', '--logLevel', 'error', '--outDir', dist, '--emptyOutDir'], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+  // Targets: a drag is an animation and must keep 60 fps; a keystroke or undo must respond well inside the 100 ms a
+  // person perceives as instant (the RAIL model), even when it changes the shapes of half of a 200-layer network.
   for (const row of await browserEditingRows(dist)) {
-    rows.push({ ...row, target: '< 16 ms', pass: row.p95Ms < 16 });
+    const target = row.name.includes('drag') ? 16.7 : 100;
+    rows.push({ ...row, target: `p95 < ${target} ms`, pass: row.p95Ms < target });
   }
   const bundle = JSON.parse(execFileSync('node', [join(root, 'scripts', 'initial-bundle.mjs'), dist, '--json'], { encoding: 'utf8' })) as {
     files: unknown[];
