@@ -6,43 +6,12 @@ import { describe, expect, it } from 'vitest';
 import type { ActivationName } from '../../../src/core/layers/index.ts';
 import { ACTIVATIONS } from '../../../src/core/layers/index.ts';
 import { activationCurve, activationValue } from '../../../src/core/layers/activationCurve.ts';
+import { KERAS_ACTIVATIONS } from '../../support/kerasActivations.ts';
 
-/** erf by its Taylor series; converges quickly for |z| < 4. */
-function erf(z: number): number {
-  let sum = 0;
-  let term = z;
-  for (let n = 0; n < 100; n += 1) {
-    sum += term / (2 * n + 1);
-    term *= (-z * z) / (n + 1);
-  }
-  return (2 / Math.sqrt(Math.PI)) * sum;
-}
-
-const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
-const softplus = (x: number): number => Math.log(1 + Math.exp(x));
-const relu6 = (x: number): number => Math.min(Math.max(x, 0), 6);
-
-/** Keras 3 (keras/src/activations/activations.py), default arguments. */
-const KERAS: { readonly [A in ActivationName]: (x: number) => number } = {
-  linear: (x) => x,
-  relu: (x) => Math.max(0, x),
-  sigmoid,
-  tanh: (x) => (Math.exp(x) - Math.exp(-x)) / (Math.exp(x) + Math.exp(-x)),
-  softmax: (x) => Math.exp(x) / (Math.exp(x) + Math.exp(0)), // one score against a second one held at 0
-  elu: (x) => (x > 0 ? x : Math.exp(x) - 1),
-  selu: (x) => 1.0507009873554805 * (x > 0 ? x : 1.6732632423543772 * (Math.exp(x) - 1)),
-  softplus,
-  softsign: (x) => x / (1 + Math.abs(x)),
-  swish: (x) => x * sigmoid(x),
-  silu: (x) => x * sigmoid(x),
-  gelu: (x) => 0.5 * x * (1 + erf(x / Math.SQRT2)),
-  relu6,
-  leaky_relu: (x) => (x >= 0 ? x : 0.2 * x),
-  mish: (x) => x * Math.tanh(softplus(x)),
-  hard_sigmoid: (x) => relu6(x + 3) / 6,
-  exponential: (x) => Math.exp(x),
-  step: (x) => (x >= 0 ? 1 : 0),
-};
+/** Keras 3's formulas; softmax as one score against a second one held at 0, as the curve draws it. */
+const KERAS: { readonly [A in ActivationName]: (x: number) => number } = Object.fromEntries(
+  ACTIVATIONS.map((name) => [name, (x: number) => KERAS_ACTIVATIONS[name](x, [x, 0])]),
+) as { readonly [A in ActivationName]: (x: number) => number };
 
 const POINTS = [-4, -3, -2.5, -1, -0.5, -1e-3, 0, 1e-3, 0.5, 1, 2.5, 3, 4];
 
