@@ -14,6 +14,7 @@ export const APP_MESSAGES = {
     'Your earlier work is still stored in this browser, but LayerLab cannot open it. Download it before you change anything: the next change replaces it.',
   architectureOnly: 'This file holds the architecture only (no weights): the network starts untrained.',
   trainFixFirst: 'Fix the problems below the canvas, then press Train.',
+  weightsReset: 'The trained weights are gone: the network starts again from fresh ones. Undo brings them back.',
 } as const;
 
 /** What Train says while training in the browser is not there yet: how to train this very project now. */

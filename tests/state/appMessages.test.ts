@@ -49,5 +49,6 @@ describe("the app's own messages", () => {
     expect(APP_MESSAGES.unreadableAutosave).toMatch(/^Your earlier work is still stored in this browser, but LayerLab cannot open it\. Download it/);
     expect(APP_MESSAGES.architectureOnly).toBe('This file holds the architecture only (no weights): the network starts untrained.');
     expect(APP_MESSAGES.noProblems).toBe('No problems: every layer fits together.');
+    expect(APP_MESSAGES.weightsReset).toBe('The trained weights are gone: the network starts again from fresh ones. Undo brings them back.');
   });
 });

@@ -10,7 +10,7 @@ import { describeData } from './datasetText.ts';
 export function TrainPanel() {
   const project = useEditor((s) => s.project);
   const errors = useEditor((s) => s.problems.filter((p) => p.severity === 'error').length);
-  const { ui } = useStores();
+  const { ui, editor } = useStores();
   const text = describeData(project);
   const ready = errors === 0 && text.trainable;
   const train = (): void => {
@@ -35,7 +35,16 @@ export function TrainPanel() {
         <button type="button" className="btn" onClick={train}>
           Step
         </button>
-        <button type="button" className="btn" disabled={project.weights === null}>
+        <button
+          type="button"
+          className="btn"
+          disabled={project.weights === null}
+          title={project.weights === null ? 'The network has no trained weights to reset' : 'Forget the trained weights and start from fresh ones'}
+          onClick={() => {
+            editor.getState().dispatch({ type: 'resetWeights' });
+            ui.getState().toast({ tone: 'info', text: APP_MESSAGES.weightsReset, action: { label: 'Undo', run: () => editor.getState().undo() } });
+          }}
+        >
           Reset
         </button>
       </div>
