@@ -17,7 +17,6 @@ import './canvas.css';
 
 const nodeTypes = { layer: LayerNode };
 const edgeTypes = { shape: ShapeEdge };
-const PRO_OPTIONS = { hideAttribution: true };
 const MINIMAP_STYLE = { width: 150, height: 96 };
 /** Fit a network into view, but never so small that its cards cannot be read: a long one is shown from its middle. */
 const FIT_VIEW = { maxZoom: 1.2, minZoom: 0.5, padding: 0.08, duration: 200 };
@@ -204,7 +203,7 @@ export function Canvas({ initialViewport, onViewportChange }: CanvasProps) {
         maxZoom={2.5}
         connectionRadius={28}
         reconnectRadius={16}
-        proOptions={PRO_OPTIONS}
+        attributionPosition="top-right"
         ariaLabelConfig={ARIA_LABELS}
         elevateNodesOnSelect
         onlyRenderVisibleElements={nodes.length > 60}
