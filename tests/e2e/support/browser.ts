@@ -17,7 +17,7 @@ import { basename, join } from 'node:path';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { inject, test as base } from 'vitest';
 
-import { launchChromium } from './chromium.ts';
+import { connectChromium } from './chromium.ts';
 
 export { CHROMIUM_ARGS, INSTALL_CHROMIUM_HINT, findChromium, launchChromium } from './chromium.ts';
 
@@ -116,7 +116,8 @@ export const test = base
   // Vitest reads a fixture's dependencies from its destructuring pattern; this one has none.
   // eslint-disable-next-line no-empty-pattern
   .extend('browser', { scope: 'file' }, async ({}, { onCleanup }) => {
-    const browser = await launchChromium();
+    // The run's Chromium, started once by globalSetup; closing this connection leaves it running for other files.
+    const browser = await connectChromium(inject('browserWSEndpoint'));
     onCleanup(() => browser.close());
     return browser;
   })

@@ -1,7 +1,7 @@
 // Debian's chromium for playwright-core, shared by the browser tests and the benchmarks (no vitest here).
 import { accessSync, constants } from 'node:fs';
 import { delimiter, isAbsolute, join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserServer } from 'playwright-core';
 
 /** Flags for headless Chromium in a container or CI: no sandbox, no GPU, nothing that phones home. */
 export const CHROMIUM_ARGS: readonly string[] = [
@@ -43,5 +43,14 @@ export function findChromium(): string {
 
 export async function launchChromium(): Promise<Browser> {
   return await chromium.launch({ executablePath: findChromium(), headless: true, args: [...CHROMIUM_ARGS], timeout: 30_000 });
+}
+
+/** One Chromium for a whole test run, which every test file connects to (a launch costs about a second). */
+export async function launchChromiumServer(): Promise<BrowserServer> {
+  return await chromium.launchServer({ executablePath: findChromium(), headless: true, args: [...CHROMIUM_ARGS], timeout: 30_000 });
+}
+
+export async function connectChromium(wsEndpoint: string): Promise<Browser> {
+  return await chromium.connect(wsEndpoint, { timeout: 30_000 });
 }
 

@@ -9,12 +9,15 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
+import { launchChromiumServer } from './chromium.ts';
 import { startStaticServer } from './staticServer.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     /** The built app's origin, e.g. http://127.0.0.1:40123 (no trailing slash). */
     baseURL: string;
+    /** The run's one Chromium, for playwright's chromium.connect(). */
+    browserWSEndpoint: string;
   }
 }
 
@@ -53,7 +56,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
   }
   const server = await startStaticServer(root);
   project.provide('baseURL', server.url);
+  const chromium = await launchChromiumServer();
+  project.provide('browserWSEndpoint', chromium.wsEndpoint());
   return async () => {
+    await chromium.close();
     await server.close();
     if (built !== null) rmSync(built, { recursive: true, force: true });
   };
