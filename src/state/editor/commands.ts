@@ -7,7 +7,6 @@ import type { Graph, GraphEdge, GraphNode, Position } from '../../core/graph/typ
 import type { ParamValue } from '../../core/layers/index.ts';
 import type { LayerLabProject } from '../../core/project/index.ts';
 import { removeFromGraph, renameInGraph, renameInWeights } from '../../core/editing/index.ts';
-import { reconcileWeights } from './reconcileWeights.ts';
 
 /** Why a whole project replaced the one on the canvas (shown as "Undo: open preset"). */
 export type ReplaceReason = 'new' | 'open' | 'preset' | 'import' | 'share';
@@ -62,7 +61,7 @@ export function commandLabel(command: EditCommand): string {
 }
 
 function withGraph(project: LayerLabProject, graph: Graph): LayerLabProject {
-  return reconcileWeights({ ...project, graph });
+  return { ...project, graph };
 }
 
 function movePositions(graph: Graph, positions: Record<string, Position>): Graph {
@@ -72,7 +71,11 @@ function movePositions(graph: Graph, positions: Record<string, Position>): Graph
   };
 }
 
-/** The project after `command`. Pure: the input is never modified, and unchanged nodes keep their identity. */
+/**
+ * The project after `command`. Pure: the input is never modified, and unchanged nodes keep their identity. Trained
+ * weights that no longer fit are dropped by the editor store afterwards (reconcileWeights), once it has the new
+ * network's shapes.
+ */
 export function applyCommand(project: LayerLabProject, command: EditCommand): LayerLabProject {
   const graph = project.graph;
   switch (command.type) {

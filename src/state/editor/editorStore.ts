@@ -10,6 +10,7 @@ import type { Problem } from '../../core/problems/index.ts';
 import type { NetworkValidation } from '../../core/validation/validateNetwork.ts';
 import type { EditCommand } from './commands.ts';
 import { applyCommand, changesNetwork } from './commands.ts';
+import { reconcileWeights } from './reconcileWeights.ts';
 import type { History } from './history.ts';
 import { EMPTY_HISTORY, pushStep, redoStep, sealLastStep, undoStep } from './history.ts';
 import type { NodeStatus } from './nodeStatus.ts';
@@ -99,12 +100,19 @@ export function createEditorStore(initial: LayerLabProject) {
         if (get().dragBefore !== null) get().endDrag();
         const state = get();
         const before = state.project;
-        const after = applyCommand(before, command);
-        if (after === before) return;
+        const applied = applyCommand(before, command);
+        if (applied === before) return;
+        const networkChanged = changesNetwork(command) || before.graph.nodes.length !== applied.graph.nodes.length;
+        const checked = networkChanged ? derived(applied, state.nodeStatus) : null;
+        // Weights that no longer fit the edited network are dropped, using the shapes just worked out.
+        const after = checked === null ? applied : reconcileWeights(applied, checked.validation);
         const history = pushStep(state.history, { command, before, after, mergeKey: options.mergeKey ?? null });
-        moveTo(after, changesNetwork(command) || before.graph.nodes.length !== after.graph.nodes.length, {
+        set({
+          project: after,
+          ...(checked ?? {}),
           history,
-          ...(options.select === undefined ? {} : { selection: options.select }),
+          selection: prune(options.select ?? state.selection, after),
+          revision: state.revision + 1,
         });
       },
 

@@ -2,6 +2,7 @@ import type { LayerLabProject, ProjectWeights, WeightTensor } from '../../core/p
 import type { ExpectedWeight } from '../../core/shapes/expectedWeights.ts';
 import { expectedWeights } from '../../core/shapes/expectedWeights.ts';
 import { inferShapes } from '../../core/shapes/inferShapes.ts';
+import type { GraphInference } from '../../core/shapes/inferShapes.ts';
 
 function fits(tensors: readonly WeightTensor[], wanted: readonly ExpectedWeight[]): boolean {
   return (
@@ -16,12 +17,13 @@ function fits(tensors: readonly WeightTensor[], wanted: readonly ExpectedWeight[
 /**
  * Trained weights that still fit the network after an edit. A layer that was deleted, or whose weights no longer have
  * the shapes the network needs (units changed, an input rewired to a different width), loses them and will start
- * fresh; every other layer keeps what it learned. A layer whose shape is unknown for now (the graph has an error
+ * fresh; every other layer keeps what it learned. Pass the network's inference when it is at hand (the editor store
+ * has just validated the network) so the shapes are not worked out twice. A layer whose shape is unknown for now (the graph has an error
  * before it) keeps its weights until its shape is known again. Returns the same project object when nothing changes.
  */
-export function reconcileWeights(project: LayerLabProject): LayerLabProject {
+export function reconcileWeights(project: LayerLabProject, inference?: GraphInference): LayerLabProject {
   if (project.weights === null) return project;
-  const inference = inferShapes(project.graph);
+  inference ??= inferShapes(project.graph);
   const expected = expectedWeights(project.graph, inference);
   const layers: ProjectWeights['layers'] = {};
   let dropped = false;
