@@ -29,8 +29,6 @@ export interface UiState {
   drawerOpen: boolean;
   dialog: Dialog;
   toasts: readonly Toast[];
-  /** A problem to show next to the pointer while a wire is dragged (why the connection is refused). */
-  connectionHint: string | null;
   /** Goes up when the canvas should fit the whole network into view (after opening a project). */
   fitRequest: number;
   requestFit(): void;
@@ -44,7 +42,6 @@ export interface UiState {
   /** Shows each problem as an error or warning toast. */
   toastProblems(problems: readonly Problem[]): void;
   dismiss(id: number): void;
-  setConnectionHint(hint: string | null): void;
 }
 
 export const THEME_STORAGE_KEY = 'layerlab.theme';
@@ -74,7 +71,6 @@ export function createUiStore() {
     drawerOpen: true,
     dialog: null,
     toasts: [],
-    connectionHint: null,
     fitRequest: 0,
     requestFit: () => set({ fitRequest: get().fitRequest + 1 }),
     setTheme(theme) {
@@ -114,8 +110,5 @@ export function createUiStore() {
       }
     },
     dismiss: (id) => set({ toasts: get().toasts.filter((t) => t.id !== id) }),
-    setConnectionHint: (connectionHint) => {
-      if (get().connectionHint !== connectionHint) set({ connectionHint });
-    },
   }));
 }

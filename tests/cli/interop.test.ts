@@ -18,7 +18,7 @@ describe('layerlab export', () => {
     const out = join(dir, 'xor.json');
     const run = await runCli(['export', 'examples/xor.layerlab.json', '--format', 'keras-json', '-o', out]);
     expect(run.code).toBe(0);
-    expect(run.stdout.trim()).toBe(`Wrote ${out} (keras-json: Keras 3 model.to_json() architecture (load with keras.models.model_from_json)).`);
+    expect(run.stdout.trim()).toBe(`Wrote ${out} (Keras architecture (JSON)). Load it with: keras.models.model_from_json(open("xor.json").read())`);
     const model = JSON.parse(readFileSync(out, 'utf8')) as { class_name: string; config: { layers: { class_name: string; config: { name: string; units?: number } }[] } };
     expect(model.class_name).toBe('Sequential');
     expect(model.config.layers.map((l) => [l.class_name, l.config.name, l.config.units])).toEqual([
@@ -49,7 +49,7 @@ describe('layerlab export', () => {
   it('a project without trained weights exports fresh ones and says so', async () => {
     const run = await runCli(['export', 'examples/xor.layerlab.json', '--format', 'keras', '-o', join(dir, 'fresh.keras')]);
     expect(run.code).toBe(0);
-    expect(run.stderr.trim()).toBe('note: the project has no trained weights; exported freshly initialised weights (seed 1).');
+    expect(run.stderr.trim()).toBe('note: The network has not been trained yet: the file holds its starting weights (seed 1).');
   });
 
   it('writes TF.js model.json + weights.bin into a folder, which imports back', async () => {
@@ -72,7 +72,7 @@ describe('layerlab export', () => {
     writeFileSync(path, JSON.stringify(project));
     const run = await runCli(['export', path, '--format', 'tfjs', '-o', join(dir, 'never')]);
     expect(run.code).toBe(1);
-    expect(run.stderr.trim()).toBe("Cannot export to tfjs; nothing was written:\nerror [hidden]: The activation 'exponential' does not exist in TensorFlow.js.");
+    expect(run.stderr.trim()).toBe(`Cannot export ${path} to tfjs; nothing was written:\nerror [hidden]: The activation 'exponential' does not exist in TensorFlow.js.`);
     expect(existsSync(join(dir, 'never'))).toBe(false);
   });
 
@@ -112,7 +112,7 @@ describe('layerlab import', () => {
     const run = await runCli(['import', path, '-o', join(dir, 'x.layerlab.json')]);
     expect(run.code).toBe(2);
     expect(run.stderr.trim()).toBe(
-      `Cannot import ${path}: legacy .h5 model files are not supported. In Python, save the model as .keras (model.save("model.keras")) and import that.`,
+      `Cannot import ${path}; nothing was written:\nerror: old.h5 is a legacy .h5 model file, which LayerLab cannot read.\n  fix: In Python, save the model as .keras (model.save("model.keras")) and import that.`,
     );
   });
 
@@ -127,13 +127,23 @@ describe('layerlab import', () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it('refuses a tfjs model.json whose weight file is not beside it (exit 2), naming the file', async () => {
+    const path = join(dir, 'lonely-model.json');
+    writeFileSync(path, JSON.stringify({ modelTopology: {}, weightsManifest: [{ paths: ['group1-shard1of1.bin'], weights: [] }] }));
+    const run = await runCli(['import', path, '-o', join(dir, 'lonely.layerlab.json')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim()).toBe(
+      `Cannot import ${path}; nothing was written:\nerror: lonely-model.json needs the weight file group1-shard1of1.bin, which is not in ${dir}.`,
+    );
+  });
+
   it('refuses a tfjs model.json whose weights point outside its folder (exit 2)', async () => {
     const path = join(dir, 'evil-model.json');
     writeFileSync(path, JSON.stringify({ modelTopology: {}, weightsManifest: [{ paths: ['../../etc/passwd'], weights: [] }] }));
     const run = await runCli(['import', path, '-o', join(dir, 'evil.layerlab.json')]);
     expect(run.code).toBe(2);
     expect(run.stderr.trim()).toBe(
-      `Cannot import ${path}; nothing was written:\nerror: The weights manifest names the file '../../etc/passwd', which is not a file next to model.json; weight paths must stay inside the model's folder.`,
+      `Cannot import ${path}; nothing was written:\nerror: The weights manifest names the file '../../etc/passwd', which is not a file next to evil-model.json; weight paths must stay inside the model's folder.`,
     );
   });
 });

@@ -108,7 +108,7 @@ describe('layerlab export with no dataset chosen', () => {
     const out = join(dir, `iris.${format}`);
     const run = await runCliInProcess(['export', IRIS, '--format', format, '-o', out]);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain(`Cannot export to ${format}; nothing was written:`);
+    expect(run.stderr).toContain(`Cannot export ${IRIS} to ${format}; nothing was written:`);
     expect(run.stderr).toContain('This project has no dataset chosen yet, so there is no data to write a training script for.');
     expect(run.stderr).toContain('export the network without training code: as Keras JSON or as a .keras file, which need no data.');
     expect(existsSync(out)).toBe(false);

@@ -124,7 +124,7 @@ describe('layerlab export and import command structure', () => {
   it('export checks the format and the output path', async () => {
     const bad = await runCli(['export', 'examples/xor.layerlab.json', '--format', 'onnx', '-o', join(dir, 'm.json')]);
     expect(bad.code).toBe(2);
-    expect(bad.stderr.trim()).toBe('Unknown export format "onnx". Choose one of: keras-json, keras, tfjs, python, notebook.');
+    expect(bad.stderr.trim()).toBe('Unknown export format "onnx". Choose one of: keras, keras-json, tfjs, python, notebook.');
     const noOut = await runCli(['export', 'examples/xor.layerlab.json', '--format', 'keras-json']);
     expect(noOut.code).toBe(2);
     expect(noOut.stderr.trim()).toBe('export needs -o PATH: where to write the exported model.');

@@ -1,32 +1,7 @@
-/** Small builders for hand-written graphs in the engine tests. */
+/** Helpers for the engine tests: the graph builders (tests/support/graphBuilders.ts) and tfjs shape helpers. */
 import * as tf from '@tensorflow/tfjs';
-import type { Graph, GraphEdge, GraphNode } from '../../src/core/graph/types.ts';
-import { LAYER_REGISTRY } from '../../src/core/layers/index.ts';
-import type { LayerKind, LayerParamsByKind } from '../../src/core/layers/index.ts';
 
-/** A node of `kind` with the registry's default parameters, overridden by `params`. */
-export function node<K extends LayerKind>(id: string, kind: K, params: Partial<LayerParamsByKind[K]> = {}): GraphNode {
-  const defaults = LAYER_REGISTRY[kind].defaults as LayerParamsByKind[K];
-  return { id, kind, params: { ...defaults, ...params }, position: { x: 0, y: 0 } } as GraphNode;
-}
-
-/** Edges source -> target; a target's edges get inputIndex 0, 1, ... in the order listed. */
-export function graph(nodes: GraphNode[], links: readonly (readonly [string, string])[]): Graph {
-  const seen = new Map<string, number>();
-  const edges: GraphEdge[] = links.map(([source, target], i) => {
-    const inputIndex = seen.get(target) ?? 0;
-    seen.set(target, inputIndex + 1);
-    return { id: `e${i}`, source, target, inputIndex };
-  });
-  return { nodes, edges };
-}
-
-/** A chain input -> a -> b -> ... */
-export function chain(nodes: GraphNode[]): Graph {
-  const links: [string, string][] = [];
-  for (let i = 1; i < nodes.length; i += 1) links.push([nodes[i - 1]?.id ?? '', nodes[i]?.id ?? '']);
-  return graph(nodes, links);
-}
+export { chain, graph, node } from '../support/graphBuilders.ts';
 
 /** Output shape without the batch dimension of a model output or a layer. */
 export function shapeNoBatch(shape: tf.Shape | tf.Shape[]): (number | null)[] {

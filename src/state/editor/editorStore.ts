@@ -4,7 +4,7 @@
  * arrays are derived from this in the canvas; they are never the source of truth.
  */
 import { createStore } from 'zustand/vanilla';
-import type { GraphEdge, GraphNode, Position } from '../../core/graph/types.ts';
+import type { Position } from '../../core/graph/types.ts';
 import type { LayerLabProject } from '../../core/project/index.ts';
 import type { Problem } from '../../core/problems/index.ts';
 import type { NetworkValidation } from '../../core/validation/validateNetwork.ts';
@@ -188,14 +188,4 @@ export function createEditorStore(initial: LayerLabProject) {
       },
     };
   });
-}
-
-/** Node and edge ids of the current selection that exist, with the nodes and edges themselves. */
-export function selectedElements(state: EditorData): { nodes: GraphNode[]; edges: GraphEdge[] } {
-  const nodeIds = new Set(state.selection.nodes);
-  const edgeIds = new Set(state.selection.edges);
-  return {
-    nodes: state.project.graph.nodes.filter((n) => nodeIds.has(n.id)),
-    edges: state.project.graph.edges.filter((e) => edgeIds.has(e.id)),
-  };
 }

@@ -1,6 +1,6 @@
 import { Panel, useConnection } from '@xyflow/react';
 import { checkConnection } from '../../core/editing/index.ts';
-import { useEditor } from '../stores.ts';
+import { useStores } from '../stores.ts';
 import { slotOf } from './flowElements.ts';
 
 /**
@@ -9,7 +9,7 @@ import { slotOf } from './flowElements.ts';
  */
 export function ConnectionHint() {
   const connection = useConnection();
-  const graph = useEditor((s) => s.project.graph);
+  const { editor } = useStores();
   let reason: string | null = null;
   if (connection.inProgress && connection.toHandle !== null && connection.toNode !== null && connection.fromNode !== null) {
     const fromTarget = connection.fromHandle.type === 'target';
@@ -17,7 +17,7 @@ export function ConnectionHint() {
     const target = fromTarget ? connection.fromNode.id : connection.toNode.id;
     const slot = slotOf(fromTarget ? connection.fromHandle.id : connection.toHandle.id);
     if (slot !== null) {
-      const check = checkConnection(graph, { source, target, inputIndex: slot });
+      const check = checkConnection(editor.getState().project.graph, { source, target, inputIndex: slot });
       if (!check.ok) reason = check.reason;
     }
   }

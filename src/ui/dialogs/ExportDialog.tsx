@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import type { Problem } from '../../core/problems/index.ts';
-import type { ExportFormat } from '../../state/files/exportFiles.ts';
+import type { ExportFormat } from '../../interop/exportFiles.ts';
 import { exportFailed } from '../../state/appMessages.ts';
-import { EXPORT_FORMATS, exportFileStem, exportProject } from '../../state/files/exportFiles.ts';
+import { EXPORT_FORMATS, exportFileStem, exportProject } from '../../interop/exportFiles.ts';
 import { networkDiagramSvg } from '../diagram/networkDiagramSvg.ts';
 import { svgToPng } from '../diagram/svgToPng.ts';
 import { downloadFile } from '../download.ts';

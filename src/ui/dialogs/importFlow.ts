@@ -8,7 +8,7 @@ import type { Problem } from '../../core/problems/index.ts';
 import { projectFromImportedModel } from '../../core/project/fromImportedModel.ts';
 import { noDatasetNote } from '../../core/validation/suggestDataset.ts';
 import { APP_MESSAGES, importedWithoutData } from '../../state/appMessages.ts';
-import { importModelFiles } from '../../state/files/importFiles.ts';
+import { importModelFiles } from '../../interop/modelFiles.ts';
 import { openProjectOver } from '../../state/session/openProject.ts';
 import type { AppStores } from '../stores.ts';
 

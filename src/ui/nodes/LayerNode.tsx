@@ -1,6 +1,6 @@
 import { Handle, Position } from '@xyflow/react';
 import type { Node, NodeProps } from '@xyflow/react';
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import type { GraphNode } from '../../core/graph/types.ts';
 import { LAYER_REGISTRY } from '../../core/layers/index.ts';
 import { useEditor } from '../stores.ts';
@@ -25,7 +25,7 @@ export const LayerNode = memo(function LayerNode({ id, data, selected }: NodePro
   const status = useEditor((s) => s.nodeStatus.get(id));
   const { node, inputSlots } = data;
   const spec = LAYER_REGISTRY[node.kind];
-  const curve = nodeCurve(node);
+  const curve = useMemo(() => nodeCurve(node), [node]);
   const severity = status?.severity ?? null;
   const tipId = `node-tip-${id}`;
   const isMerge = spec.inputs.max > 1;

@@ -1,6 +1,6 @@
 import { APP_MESSAGES, trainBlocked, trainHint, trainNotYet } from '../../state/appMessages.ts';
 import { useEditor, useStores } from '../stores.ts';
-import { describeData } from './datasetText.ts';
+import { useDataText } from './useDataText.ts';
 
 /**
  * The Train tab: one obvious Train button, with Pause, Step and Reset beside it, and the data it trains on. Training
@@ -8,15 +8,16 @@ import { describeData } from './datasetText.ts';
  * this very project with the command line, so the button never silently does nothing.
  */
 export function TrainPanel() {
-  const project = useEditor((s) => s.project);
+  const training = useEditor((s) => s.project.training);
+  const untrained = useEditor((s) => s.project.weights === null);
   const errors = useEditor((s) => s.problems.filter((p) => p.severity === 'error').length);
   const { ui, editor } = useStores();
-  const text = describeData(project);
+  const text = useDataText();
   const ready = errors === 0 && text.trainable;
   const train = (): void => {
     ui.getState().toast({
       tone: 'info',
-      text: ready ? trainNotYet(project) : errors > 0 ? trainBlocked(errors) : `${text.title}: ${text.detail}`,
+      text: ready ? trainNotYet(editor.getState().project) : errors > 0 ? trainBlocked(errors) : `${text.title}: ${text.detail}`,
     });
   };
   return (
@@ -38,8 +39,8 @@ export function TrainPanel() {
         <button
           type="button"
           className="btn"
-          disabled={project.weights === null}
-          title={project.weights === null ? 'The network has no trained weights to reset' : 'Forget the trained weights and start from fresh ones'}
+          disabled={untrained}
+          title={untrained ? 'The network has no trained weights to reset' : 'Forget the trained weights and start from fresh ones'}
           onClick={() => {
             editor.getState().dispatch({ type: 'resetWeights' });
             ui.getState().toast({ tone: 'info', text: APP_MESSAGES.weightsReset, action: { label: 'Undo', run: () => editor.getState().undo() } });
@@ -53,13 +54,13 @@ export function TrainPanel() {
         <dd data-testid="train-dataset">{text.title}</dd>
         <dt>Optimizer</dt>
         <dd>
-          {project.training.optimizer}, learning rate {project.training.learningRate}
+          {training.optimizer}, learning rate {training.learningRate}
         </dd>
         <dt>Loss</dt>
-        <dd>{project.training.loss}</dd>
+        <dd>{training.loss}</dd>
         <dt>Batch, epochs</dt>
         <dd>
-          {project.training.batchSize}, {project.training.epochs}
+          {training.batchSize}, {training.epochs}
         </dd>
       </dl>
     </div>

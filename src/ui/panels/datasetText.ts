@@ -1,6 +1,8 @@
 /** How the data panel and the Train tab name the project's data. */
 import { BUILTIN_DATASETS } from '../../core/datasets/builtin.ts';
-import type { LayerLabProject } from '../../core/project/index.ts';
+import type { ProjectDataset } from '../../core/datasets/types.ts';
+import type { Graph } from '../../core/graph/types.ts';
+import type { GraphInference } from '../../core/shapes/inferShapes.ts';
 import { suggestDataset } from '../../core/validation/suggestDataset.ts';
 
 export interface DataText {
@@ -12,10 +14,11 @@ export interface DataText {
   trainable: boolean;
 }
 
-export function describeData(project: LayerLabProject): DataText {
+/** `inference`: the network's shapes when they are at hand (the editor store has them), to skip inferring again. */
+export function describeData(project: { dataset: ProjectDataset; graph: Graph }, inference?: GraphInference): DataText {
   const d = project.dataset;
   if (d.kind === 'none') {
-    const suggestion = suggestDataset(project.graph);
+    const suggestion = suggestDataset(project.graph, inference);
     return {
       title: 'No dataset chosen yet',
       detail:

@@ -102,7 +102,7 @@ describe('the CLI prints problems exactly as formatProblem renders them', () => 
     ]);
     const run = await runCli(['export', path, '--format', 'tfjs', '-o', join(dir, 'never')]);
     expect(run.code).toBe(1);
-    expect(run.stderr.trim()).toBe(`Cannot export to tfjs; nothing was written:\n${formatProblems(expected)}`);
+    expect(run.stderr.trim()).toBe(`Cannot export ${path} to tfjs; nothing was written:\n${formatProblems(expected)}`);
   }, 60_000);
 
   it('export: validation problems that stop an export, as errors', async () => {
@@ -117,7 +117,7 @@ describe('the CLI prints problems exactly as formatProblem renders them', () => 
     expect(stopping).toHaveLength(1);
     const run = await runCli(['export', path, '--format', 'keras-json', '-o', join(dir, 'never.json')]);
     expect(run.code).toBe(1);
-    expect(run.stderr.trim()).toBe(`${formatProblems(stopping)}\nCannot export ${path}: fix the problem above first.`);
+    expect(run.stderr.trim()).toBe(`Cannot export ${path} to keras-json; nothing was written:\n${formatProblems(stopping)}`);
   }, 60_000);
 
   it('import: one problem per layer it cannot represent, under the headline', async () => {

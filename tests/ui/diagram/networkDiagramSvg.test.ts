@@ -2,27 +2,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { layoutGraph } from '../../../src/core/graph/layout.ts';
-import type { Graph, GraphEdge, GraphNode } from '../../../src/core/graph/types.ts';
-import { formatShape, LAYER_REGISTRY } from '../../../src/core/layers/index.ts';
-import type { LayerKind, LayerParamsByKind } from '../../../src/core/layers/index.ts';
+import type { Graph, GraphNode } from '../../../src/core/graph/types.ts';
+import { formatShape } from '../../../src/core/layers/index.ts';
 import { parseProject } from '../../../src/core/project/index.ts';
 import { inferShapes } from '../../../src/core/shapes/inferShapes.ts';
 import { escapeXml, networkDiagramSvg } from '../../../src/ui/diagram/networkDiagramSvg.ts';
 import { nodeTitle } from '../../../src/ui/nodes/nodeTitle.ts';
-
-function node<K extends LayerKind>(id: string, kind: K, params: Partial<LayerParamsByKind[K]> = {}): GraphNode {
-  return { id, kind, params: { ...(LAYER_REGISTRY[kind].defaults as LayerParamsByKind[K]), ...params }, position: { x: 0, y: 0 } } as GraphNode;
-}
-
-function graph(nodes: GraphNode[], links: [string, string][]): Graph {
-  const seen = new Map<string, number>();
-  const edges: GraphEdge[] = links.map(([source, target], i) => {
-    const inputIndex = seen.get(target) ?? 0;
-    seen.set(target, inputIndex + 1);
-    return { id: `e${i}`, source, target, inputIndex };
-  });
-  return { nodes, edges };
-}
+import { graph, node } from '../../support/graphBuilders.ts';
 
 function xorGraph(): Graph {
   const loaded = parseProject(readFileSync(new URL('../../../examples/xor.layerlab.json', import.meta.url), 'utf8'));

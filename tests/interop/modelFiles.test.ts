@@ -2,18 +2,18 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
-import { layoutGraph } from '../../../src/core/graph/layout.ts';
-import { importKerasConfig } from '../../../src/core/keras/importConfig.ts';
-import { exportTfjsModel } from '../../../src/core/keras/tfjsExport.ts';
-import { MAX_PROJECT_FILE_BYTES, parseProject } from '../../../src/core/project/index.ts';
-import type { LayerLabProject } from '../../../src/core/project/index.ts';
-import { initialProjectWeights } from '../../../src/engine/projectWeights.ts';
-import { KERAS_FILE_LIMITS, readKerasFile } from '../../../src/interop/kerasFile.ts';
-import type { ModelImportResult, PickedFile } from '../../../src/state/files/importFiles.ts';
-import { importModelFiles } from '../../../src/state/files/importFiles.ts';
+import { layoutGraph } from '../../src/core/graph/layout.ts';
+import { importKerasConfig } from '../../src/core/keras/importConfig.ts';
+import { exportTfjsModel } from '../../src/core/keras/tfjsExport.ts';
+import { MAX_PROJECT_FILE_BYTES, parseProject } from '../../src/core/project/index.ts';
+import type { LayerLabProject } from '../../src/core/project/index.ts';
+import { initialProjectWeights } from '../../src/engine/projectWeights.ts';
+import { KERAS_FILE_LIMITS, readKerasFile } from '../../src/interop/kerasFile.ts';
+import type { ModelImportResult, PickedFile } from '../../src/interop/modelFiles.ts';
+import { importModelFiles } from '../../src/interop/modelFiles.ts';
 
-const FIXTURES = fileURLToPath(new URL('../../fixtures/keras/', import.meta.url));
-const EXAMPLE = fileURLToPath(new URL('../../../examples/xor.layerlab.json', import.meta.url));
+const FIXTURES = fileURLToPath(new URL('../fixtures/keras/', import.meta.url));
+const EXAMPLE = fileURLToPath(new URL('../../examples/xor.layerlab.json', import.meta.url));
 const FIXTURE_NAMES = (JSON.parse(readFileSync(`${FIXTURES}index.json`, 'utf8')) as { fixtures: { name: string }[] }).fixtures.map((f) => f.name);
 
 /** A picked file; `read` counts how often its bytes were read. */
@@ -150,7 +150,7 @@ describe('importModelFiles: what is not a model LayerLab imports', () => {
       {
         severity: 'error',
         nodeId: null,
-        message: 'Cannot import old_model.h5: legacy .h5 model files are not supported.',
+        message: 'old_model.h5 is a legacy .h5 model file, which LayerLab cannot read.',
         fix: 'In Python, save the model as .keras (model.save("model.keras")) and import that.',
         source: 'import',
       },
@@ -160,7 +160,7 @@ describe('importModelFiles: what is not a model LayerLab imports', () => {
 
   it('recognises an HDF5 file by its bytes under another name', async () => {
     const result = refused(await importModelFiles([picked('model', new Uint8Array([0x89, 0x48, 0x44, 0x46, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]))]));
-    expect(result.problems[0]?.message).toBe('Cannot import model: legacy .h5 model files are not supported.');
+    expect(result.problems[0]?.message).toBe('model is a legacy .h5 model file, which LayerLab cannot read.');
   });
 
   it('recognises a LayerLab project file and hands back its text to open as a project', async () => {

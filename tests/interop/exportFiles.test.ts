@@ -1,19 +1,19 @@
 /** The app's Export menu: every format for the XOR example, the CLI's output and refusal rules, and the load lines. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
-import type { Graph, GraphNode } from '../../../src/core/graph/types.ts';
-import { exportKerasModel, kerasJsonText } from '../../../src/core/keras/exportConfig.ts';
-import { exportNotebook, exportPythonScript } from '../../../src/core/keras/python/index.ts';
-import { importTfjsModel } from '../../../src/core/keras/tfjsImport.ts';
-import { parseProject } from '../../../src/core/project/index.ts';
-import type { LayerLabProject, ProjectWeights } from '../../../src/core/project/index.ts';
-import { initialProjectWeights } from '../../../src/engine/projectWeights.ts';
-import { readKerasFile } from '../../../src/interop/kerasFile.ts';
-import type { ExportDeps, ExportFormat, ExportResult } from '../../../src/state/files/exportFiles.ts';
-import { EXPORT_FORMATS, exportFileStem, exportProject } from '../../../src/state/files/exportFiles.ts';
+import type { Graph, GraphNode } from '../../src/core/graph/types.ts';
+import { exportKerasModel, kerasJsonText } from '../../src/core/keras/exportConfig.ts';
+import { exportNotebook, exportPythonScript } from '../../src/core/keras/python/index.ts';
+import { importTfjsModel } from '../../src/core/keras/tfjsImport.ts';
+import { parseProject } from '../../src/core/project/index.ts';
+import type { LayerLabProject, ProjectWeights } from '../../src/core/project/index.ts';
+import { initialProjectWeights } from '../../src/engine/projectWeights.ts';
+import { readKerasFile } from '../../src/interop/kerasFile.ts';
+import type { ExportDeps, ExportFormat, ExportResult } from '../../src/interop/exportFiles.ts';
+import { EXPORT_FORMATS, exportFileStem, exportProject } from '../../src/interop/exportFiles.ts';
 
 function xor(): LayerLabProject {
-  const loaded = parseProject(readFileSync(new URL('../../../examples/xor.layerlab.json', import.meta.url), 'utf8'));
+  const loaded = parseProject(readFileSync(new URL('../../examples/xor.layerlab.json', import.meta.url), 'utf8'));
   if (!loaded.ok) throw new Error('examples/xor.layerlab.json does not load');
   return loaded.project;
 }

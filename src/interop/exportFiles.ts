@@ -1,20 +1,19 @@
 /**
- * What the app's Export menu calls: a project as the files of one export format, ready to download, with the one
- * line that loads them. The same output as `layerlab export` (the same core and interop writers, the same refusal
- * rules), but as bytes and text in memory instead of files on disk, and with the starting weights of an untrained
- * network from `deps.initialWeights` (the engine worker in the app) instead of the engine itself, so this module
- * never loads TensorFlow.js.
+ * A project as the files of one export format, in memory, with the one line that loads them: what the app's Export
+ * menu downloads and what `layerlab export` writes to disk. The starting weights of an untrained network come from
+ * `deps.initialWeights` (the engine worker in the app, the engine itself in the CLI), so this module never loads
+ * TensorFlow.js.
  */
-import { exportKerasModel, kerasJsonText } from '../../core/keras/exportConfig.ts';
-import { exportNotebook, exportPythonScript } from '../../core/keras/python/index.ts';
-import { exportTfjsModel } from '../../core/keras/tfjsExport.ts';
-import { problemFromDiagnostic, problemsFromLayerProblems } from '../../core/problems/index.ts';
-import type { Problem } from '../../core/problems/index.ts';
-import type { LayerLabProject, ProjectWeights } from '../../core/project/index.ts';
-import { validateProjectNetwork } from '../../core/validation/validateProject.ts';
-import { exportBlockers } from '../../core/validation/exportBlockers.ts';
-import type { Graph } from '../../core/graph/types.ts';
-import { writeKerasFile } from '../../interop/kerasFile.ts';
+import { exportKerasModel, kerasJsonText } from '../core/keras/exportConfig.ts';
+import { exportNotebook, exportPythonScript } from '../core/keras/python/index.ts';
+import { exportTfjsModel } from '../core/keras/tfjsExport.ts';
+import { problemFromDiagnostic, problemsFromLayerProblems } from '../core/problems/index.ts';
+import type { Problem } from '../core/problems/index.ts';
+import type { LayerLabProject, ProjectWeights } from '../core/project/index.ts';
+import { validateProjectNetwork } from '../core/validation/validateProject.ts';
+import { exportBlockers } from '../core/validation/exportBlockers.ts';
+import type { Graph } from '../core/graph/types.ts';
+import { writeKerasFile } from './kerasFile.ts';
 
 export type ExportFormat = 'keras' | 'keras-json' | 'tfjs' | 'python' | 'notebook';
 
@@ -91,6 +90,16 @@ export type ExportResult =
     }
   | { ok: false; problems: Problem[] };
 
+export interface ExportNames {
+  /**
+   * The name of the file written (for TF.js, the model's JSON), which the load line uses. Default: named after the
+   * project, e.g. "xor-2-4-1.keras".
+   */
+  fileName?: string;
+  /** TF.js: the weights file the model's JSON names. Default "<project>.weights.bin". */
+  tfjsWeightsFile?: string;
+}
+
 export interface ExportDeps {
   /** The weights a fresh network starts with for `seed` (the engine worker's initialWeights); rejects when it cannot be built. */
   initialWeights(graph: Graph, seed: number): Promise<ProjectWeights>;
@@ -133,7 +142,7 @@ function freshNote(project: LayerLabProject, holder: string): string {
 }
 
 /** The files of `format` for `project`, or every problem that stops the export (then nothing is written). Never throws. */
-export async function exportProject(project: LayerLabProject, format: ExportFormat, deps: ExportDeps): Promise<ExportResult> {
+export async function exportProject(project: LayerLabProject, format: ExportFormat, deps: ExportDeps, names: ExportNames = {}): Promise<ExportResult> {
   if (!isExportFormat(format)) return failed([exportProblem(`LayerLab cannot export to "${String(format)}".`)]);
   const blocking = exportBlockers(validateProjectNetwork(project));
   if (blocking.length > 0) return failed(blocking.map((d) => ({ ...problemFromDiagnostic(d), severity: 'error' })));
@@ -143,7 +152,7 @@ export async function exportProject(project: LayerLabProject, format: ExportForm
     case 'keras-json': {
       const result = exportKerasModel(project.graph, { name: project.name, training: project.training });
       if (!result.ok) return failed(problemsFromLayerProblems(result.problems, 'export'));
-      const name = `${stem}.json`;
+      const name = names.fileName ?? `${stem}.json`;
       return {
         ok: true,
         files: [{ name, data: `${kerasJsonText(result.model, 2)}\n`, mime: 'application/json' }],
@@ -155,7 +164,7 @@ export async function exportProject(project: LayerLabProject, format: ExportForm
       if (!weights.ok) return failed(weights.problems);
       const result = await writeKerasFile(project, weights.weights);
       if (!result.ok) return failed(problemsFromLayerProblems(result.problems, 'export'));
-      const name = `${stem}.keras`;
+      const name = names.fileName ?? `${stem}.keras`;
       return {
         ok: true,
         files: [{ name, data: result.bytes, mime: 'application/octet-stream' }],
@@ -168,8 +177,8 @@ export async function exportProject(project: LayerLabProject, format: ExportForm
       if (!weights.ok) return failed(weights.problems);
       // Both files are named after the project, so two exports in one Downloads folder never mix up their weights
       // (a second weights.bin would be renamed by the browser, and the first model.json would load it).
-      const modelName = `${stem}.json`;
-      const weightsName = `${stem}.weights.bin`;
+      const modelName = names.fileName ?? `${stem}.json`;
+      const weightsName = names.tfjsWeightsFile ?? `${stem}.weights.bin`;
       const result = exportTfjsModel(project.graph, weights.weights, { name: project.name, weightsFileName: weightsName });
       if (!result.ok) return failed(problemsFromLayerProblems(result.problems, 'export'));
       // The manifest names the weights file, which tf.loadLayersModel fetches from beside the model's JSON.
@@ -186,13 +195,13 @@ export async function exportProject(project: LayerLabProject, format: ExportForm
     case 'python': {
       const result = exportPythonScript(project);
       if (!result.ok) return failed(problemsFromLayerProblems(result.problems, 'export'));
-      const name = `${stem}.py`;
+      const name = names.fileName ?? `${stem}.py`;
       return { ok: true, files: [{ name, data: result.text, mime: 'text/x-python' }], loadLine: `python ${name}` };
     }
     case 'notebook': {
       const result = exportNotebook(project);
       if (!result.ok) return failed(problemsFromLayerProblems(result.problems, 'export'));
-      const name = `${stem}.ipynb`;
+      const name = names.fileName ?? `${stem}.ipynb`;
       return { ok: true, files: [{ name, data: result.text, mime: 'application/x-ipynb+json' }], loadLine: `jupyter notebook ${name}` };
     }
   }

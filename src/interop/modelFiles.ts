@@ -1,6 +1,6 @@
 /**
- * What the app's Import menu (and a drop on the canvas) calls: a model from files picked or dropped together, as
- * `layerlab import` reads it, but from in-memory files instead of paths:
+ * A model from its files, for the app's Import menu (files picked or dropped together) and for `layerlab import` (a
+ * path, with the TF.js weight files found beside it through `findWeightFile`):
  *
  * - a `.keras` file (architecture, weights and compile settings; readKerasFile),
  * - a TF.js `model.json` with its weight files, found by name among the other picked files (importTfjsModel),
@@ -8,21 +8,20 @@
  *
  * A legacy `.h5` file is refused with the CLI's advice. A LayerLab project file is not a model: it gets its own result
  * (`isProjectFile: true`, with its text) so the app can open it as a project instead. Files above the interop size
- * limits are refused before their bytes are read. The imported graph is laid out left to right (layoutGraph); which
- * dataset and loss the new project gets is the caller's choice.
+ * limits are refused before their bytes are read. The imported graph comes laid out left to right (importKerasConfig
+ * lays it out); which dataset and loss the new project gets is the caller's choice.
  */
-import { layoutGraph } from '../../core/graph/layout.ts';
-import type { Graph } from '../../core/graph/types.ts';
-import { importKerasConfig } from '../../core/keras/importConfig.ts';
-import { importTfjsModel } from '../../core/keras/tfjsImport.ts';
-import { problemsFromLayerProblems, problemsFromWarnings } from '../../core/problems/index.ts';
-import type { Problem } from '../../core/problems/index.ts';
-import { MAX_PROJECT_FILE_BYTES, PROJECT_FORMAT } from '../../core/project/index.ts';
-import type { ProjectWeights } from '../../core/project/index.ts';
-import { listNames } from '../../core/shapes/diagnostic.ts';
-import type { TrainingSettings } from '../../core/training/settings.ts';
-import { megabytes } from '../../interop/interopProblem.ts';
-import { KERAS_FILE_LIMITS, readKerasFile } from '../../interop/kerasFile.ts';
+import type { Graph } from '../core/graph/types.ts';
+import { importKerasConfig } from '../core/keras/importConfig.ts';
+import { importTfjsModel } from '../core/keras/tfjsImport.ts';
+import { problemsFromLayerProblems, problemsFromWarnings } from '../core/problems/index.ts';
+import type { Problem } from '../core/problems/index.ts';
+import { MAX_PROJECT_FILE_BYTES, PROJECT_FORMAT } from '../core/project/index.ts';
+import type { ProjectWeights } from '../core/project/index.ts';
+import { listNames } from '../core/shapes/diagnostic.ts';
+import type { TrainingSettings } from '../core/training/settings.ts';
+import { megabytes } from './interopProblem.ts';
+import { KERAS_FILE_LIMITS, readKerasFile } from './kerasFile.ts';
 
 /** A picked or dropped file: a browser `File` fits (`{ name, size, bytes: () => file.bytes() }`). */
 export interface PickedFile {
@@ -31,6 +30,16 @@ export interface PickedFile {
   size?: number;
   bytes(): Promise<Uint8Array>;
 }
+
+export interface ModelFilesOptions {
+  /**
+   * Finds a TF.js weight file that was not picked, by the path model.json's manifest gives it (the CLI looks beside
+   * model.json on disk). A Problem refuses that path (e.g. it leaves the model's folder); null: not found.
+   */
+  findWeightFile?: (manifestPath: string) => PickedFile | Problem | null;
+}
+
+const isProblem = (value: PickedFile | Problem): value is Problem => 'severity' in value;
 
 export interface ImportedModel {
   /** Laid out left to right. */
@@ -88,7 +97,7 @@ const HDF5_SIGNATURE = [0x89, 0x48, 0x44, 0x46, 0x0d, 0x0a, 0x1a, 0x0a];
 const isHdf5 = (bytes: Uint8Array): boolean => HDF5_SIGNATURE.every((b, i) => bytes[i] === b);
 
 function legacyH5(name: string): Failure {
-  return refuse(problem(`Cannot import ${name}: legacy .h5 model files are not supported.`, LEGACY_H5_FIX));
+  return refuse(problem(`${name} is a legacy .h5 model file, which LayerLab cannot read.`, LEGACY_H5_FIX));
 }
 
 function tooLarge(name: string, size: number, limit: number): Problem {
@@ -128,7 +137,7 @@ function imported(
   return {
     ok: true,
     model: {
-      graph: layoutGraph(result.graph),
+      graph: result.graph,
       weights: result.weights,
       modelName: result.modelName,
       training: result.training,
@@ -178,7 +187,12 @@ function manifestPaths(json: Record<string, unknown>): { ok: true; paths: string
 /** The last part of a manifest path ("./group1-shard1of1.bin" gives "group1-shard1of1.bin"). */
 const baseName = (path: string): string => path.split(/[\\/]/).pop() ?? path;
 
-async function importTfjs(source: PickedFile, json: Record<string, unknown>, files: readonly PickedFile[]): Promise<ModelImportResult> {
+async function importTfjs(
+  source: PickedFile,
+  json: Record<string, unknown>,
+  files: readonly PickedFile[],
+  findWeightFile: ModelFilesOptions['findWeightFile'],
+): Promise<ModelImportResult> {
   const listed = manifestPaths(json);
   if (!listed.ok) return listed;
   const byName = new Map<string, PickedFile>();
@@ -193,7 +207,11 @@ async function importTfjs(source: PickedFile, json: Record<string, unknown>, fil
       return refuse(problem(`${source.name} names two weight files called ${name} (${earlier} and ${path}); picked files cannot be told apart by folder.`));
     }
     pathOf.set(name, path);
-    if (!byName.has(name) && !missing.includes(name)) missing.push(name);
+    if (byName.has(name)) continue;
+    const found = findWeightFile?.(path) ?? null;
+    if (found !== null && isProblem(found)) return refuse(found);
+    if (found !== null) byName.set(name, found);
+    else if (!missing.includes(name)) missing.push(name);
   }
   if (missing.length > 0) {
     return refuse(problem(`${source.name} needs ${listNames(missing)}: pick ${missing.length === 1 ? 'it' : 'them'} together with ${source.name}.`));
@@ -225,7 +243,7 @@ async function importTfjs(source: PickedFile, json: Record<string, unknown>, fil
  * Imports the model in `files` (picked or dropped together). Never throws: on any problem nothing is imported and
  * every problem is listed; a LayerLab project file gives `isProjectFile: true` instead.
  */
-export async function importModelFiles(files: readonly PickedFile[]): Promise<ModelImportResult> {
+export async function importModelFiles(files: readonly PickedFile[], options: ModelFilesOptions = {}): Promise<ModelImportResult> {
   const picked = modelFile(files);
   if (!picked.ok) return picked;
   const source = picked.file;
@@ -272,7 +290,7 @@ export async function importModelFiles(files: readonly PickedFile[]): Promise<Mo
     };
   }
   if (typeof json === 'object' && json !== null && 'weightsManifest' in json && 'modelTopology' in json) {
-    return importTfjs(source, json as Record<string, unknown>, files);
+    return importTfjs(source, json as Record<string, unknown>, files, options.findWeightFile);
   }
   const result = importKerasConfig(json);
   if (!result.ok) return refuse(...problemsFromLayerProblems(result.problems, 'import'));
