@@ -1,6 +1,8 @@
 /**
- * LayerLab benchmarks: `npm run bench`. Prints a table of medians; targets are in the last column.
- * Run on an idle machine; figures are per call.
+ * LayerLab benchmarks: `npm run bench`. Prints a table of medians (milliseconds per call, or samples per second for
+ * the training rows); targets are in the last column. `npm run bench -- --json` prints one JSON object instead, with
+ * the training figures as w1_samples_per_s, w1_reference_samples_per_s, w2_samples_per_s, w3_ms, w3_reference_ms.
+ * Run on an idle machine.
  */
 import { inferShapes } from '../src/core/shapes/inferShapes.ts';
 import { validateNetwork } from '../src/core/validation/validateNetwork.ts';
@@ -11,6 +13,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { browserEditingRows } from './browserEditing.ts';
 import { residualGraph } from './graphs.ts';
+import { trainingBenchmarks } from './training.ts';
+
+/** `npm run bench -- --json` prints one JSON object (the training figures by name, and every row) instead of the table. */
+const json = process.argv.includes('--json');
 
 interface Row {
   name: string;
@@ -53,6 +59,32 @@ for (const size of [20, 200, 1000]) {
   rows.push({ name: 'validateNetwork (shapes + dataset fit), 200 nodes', medianMs: median, p95Ms: p95, target: '< 5 ms', pass: p95 < 5 });
 }
 
+// Training through the engine the worker and the CLI use, against plain typed-array loops in this process.
+const training = await trainingBenchmarks();
+rows.push(
+  {
+    name: `W1 spiral 2-8-8-1 SGD batch 10, samples/s (${training.w1_path}; reference loop ${Math.round(training.w1_reference_samples_per_s).toLocaleString('en-US')})`,
+    medianMs: training.w1_samples_per_s,
+    p95Ms: training.w1_samples_per_s,
+    target: '>= 100,000/s',
+    pass: training.w1_samples_per_s >= 100_000,
+  },
+  {
+    name: `W2 MNIST 784-128-64-10 Adam batch 64, samples/s (${training.w2_path})`,
+    medianMs: training.w2_samples_per_s,
+    p95Ms: training.w2_samples_per_s,
+    target: '>= 15,000/s',
+    pass: training.w2_samples_per_s >= 15_000,
+  },
+  {
+    name: `W3 100×100 grid, every layer of the W1 net, ms (${training.w3_path}; reference loop ${training.w3_reference_ms.toFixed(2)} ms)`,
+    medianMs: training.w3_ms,
+    p95Ms: training.w3_ms,
+    target: '<= 2 ms',
+    pass: training.w3_ms <= 2,
+  },
+);
+
 // The app in Chromium: editing a 200-node network, and what a first visit downloads.
 {
   const root = fileURLToPath(new URL('../', import.meta.url));
@@ -81,8 +113,15 @@ for (const size of [20, 200, 1000]) {
   rmSync(dist, { recursive: true, force: true });
 }
 
-const header = ['benchmark', 'median ms', 'p95 ms', 'target', 'ok'];
-const cells = rows.map((r) => [r.name, r.medianMs.toFixed(3), r.p95Ms.toFixed(3), r.target, r.pass ? 'yes' : 'NO']);
+if (json) {
+  console.log(JSON.stringify({ ...training, rows }));
+  if (rows.some((r) => !r.pass)) process.exitCode = 1;
+  process.exit();
+}
+
+const header = ['benchmark', 'median', 'p95', 'target', 'ok'];
+const figure = (v: number): string => (v >= 1000 ? Math.round(v).toLocaleString('en-US') : v.toFixed(3));
+const cells = rows.map((r) => [r.name, figure(r.medianMs), figure(r.p95Ms), r.target, r.pass ? 'yes' : 'NO']);
 const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => (c[i] ?? '').length)));
 const line = (c: string[]) => c.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join('  ');
 console.log(line(header));

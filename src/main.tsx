@@ -7,6 +7,9 @@ import { startAutosave } from './state/session/autosaveController.ts';
 import { decideStartup, mayHoldShareLink } from './state/session/startup.ts';
 import { openProjectOver } from './state/session/openProject.ts';
 import { createUiStore } from './state/uiStore.ts';
+import { createTrainingStore } from './state/training/trainingStore.ts';
+import { createTrainingController } from './state/training/trainingController.ts';
+import { engineClient } from './ui/engineClient.ts';
 import { App } from './ui/App.tsx';
 import { downloadFile } from './ui/download.ts';
 import './ui/app.css';
@@ -57,11 +60,30 @@ if (storage === null) {
   ui.getState().toast({ tone: 'warning', text: APP_MESSAGES.storageUnavailable });
 }
 
+const training = createTrainingStore();
+// The engine worker (and TensorFlow.js) starts on the first request, i.e. the first Train, not here.
+const trainer = createTrainingController({
+  editor,
+  training,
+  client: engineClient(),
+  afterPaint: (callback) => requestAnimationFrame(() => callback()),
+  notify: (tone, text) => ui.getState().toast({ tone, text }),
+});
+
+// Cards grow to show their neurons once a session has numbers: fit the network into view again for the first one.
+let fittedForTraining = false;
+training.subscribe((state, previous) => {
+  if (!fittedForTraining && state.phase === 'ready' && previous.phase !== 'ready') {
+    fittedForTraining = true;
+    ui.getState().requestFit();
+  }
+});
+
 const root = document.getElementById('root');
 if (root !== null) {
   createRoot(root).render(
     <StrictMode>
-      <App stores={{ editor, ui }} initialViewport={startup.viewport} onViewportChange={(v) => autosave?.setViewport(v)} />
+      <App stores={{ editor, ui, training, trainer }} initialViewport={startup.viewport} onViewportChange={(v) => autosave?.setViewport(v)} />
     </StrictMode>,
   );
 }

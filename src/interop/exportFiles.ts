@@ -2,9 +2,17 @@
  * A project as the files of one export format, in memory, with the one line that loads them: what the app's Export
  * menu downloads and what `layerlab export` writes to disk. The starting weights of an untrained network come from
  * `deps.initialWeights` (the engine worker in the app, the engine itself in the CLI), so this module never loads
- * TensorFlow.js.
+ * TensorFlow.js. A Python script or notebook of a CSV or MNIST project comes with a data file to keep beside it.
+ *
+ * The training settings' L2 weight penalty goes into every Dense layer's kernel_regularizer of the Keras and TF.js
+ * models (withProjectL2), so a model trained further in Keras is penalised as in LayerLab.
  */
+import { loadDataset } from '../core/datasets/load.ts';
+import type { Dataset, DatasetAssets } from '../core/datasets/types.ts';
+import { exportKerasCompileConfig, withProjectL2 } from '../core/keras/export/compileConfig.ts';
 import { exportKerasModel, kerasJsonText } from '../core/keras/exportConfig.ts';
+import { npzBytes } from '../core/keras/python/npzFile.ts';
+import type { PythonDataFile } from '../core/keras/python/index.ts';
 import { exportNotebook, exportPythonScript } from '../core/keras/python/index.ts';
 import { exportTfjsModel } from '../core/keras/tfjsExport.ts';
 import { problemFromDiagnostic, problemsFromLayerProblems } from '../core/problems/index.ts';
@@ -14,6 +22,7 @@ import { validateProjectNetwork } from '../core/validation/validateProject.ts';
 import { exportBlockers } from '../core/validation/exportBlockers.ts';
 import type { Graph } from '../core/graph/types.ts';
 import { writeKerasFile } from './kerasFile.ts';
+import { projectMetric } from '../core/training/metric.ts';
 
 export type ExportFormat = 'keras' | 'keras-json' | 'tfjs' | 'python' | 'notebook';
 
@@ -103,6 +112,11 @@ export interface ExportNames {
 export interface ExportDeps {
   /** The weights a fresh network starts with for `seed` (the engine worker's initialWeights); rejects when it cannot be built. */
   initialWeights(graph: Graph, seed: number): Promise<ProjectWeights>;
+  /**
+   * Where the MNIST digits come from (the browser's asset, or nodeDatasetAssets in Node): needed only for the
+   * Python script and notebook of an MNIST project, which write the digits beside the script.
+   */
+  datasetAssets?: DatasetAssets;
 }
 
 /** The file name stem for a project name: "XOR 2-4-1" gives "xor-2-4-1"; "model" when nothing is left. */
@@ -137,6 +151,31 @@ async function weightsFor(project: LayerLabProject, deps: ExportDeps): Promise<W
   }
 }
 
+/** The project with its L2 weight penalty moved into the Dense layers, as Keras and TF.js models carry it. */
+function withPenaltyInLayers(project: LayerLabProject): LayerLabProject {
+  return project.training.l2 === 0 ? project : { ...project, graph: withProjectL2(project.graph, project.training.l2) };
+}
+
+/** Accuracy for classification, mean absolute error (mae) for regression: what Keras reports next to the loss. */
+type ScriptData = { ok: true; dataset: Dataset | undefined } | { ok: false; problems: Problem[] };
+
+/** MNIST's digits for a script (they come from an asset); undefined for the other kinds, which core makes itself. */
+async function scriptData(project: LayerLabProject, deps: ExportDeps): Promise<ScriptData> {
+  if (project.dataset.kind !== 'mnist') return { ok: true, dataset: undefined };
+  if (deps.datasetAssets === undefined) {
+    return { ok: false, problems: [exportProblem('The MNIST digits cannot be loaded here, so they cannot be written beside the script.')] };
+  }
+  const loaded = await loadDataset(project.dataset, deps.datasetAssets);
+  return loaded.ok ? { ok: true, dataset: loaded.dataset } : { ok: false, problems: [exportProblem(loaded.message)] };
+}
+
+/** A script's data file as bytes or text to save. */
+function dataFileToExport(file: PythonDataFile): ExportedFile {
+  return file.format === 'npz'
+    ? { name: file.name, data: npzBytes(file.arrays), mime: 'application/octet-stream' }
+    : { name: file.name, data: file.text, mime: 'text/csv' };
+}
+
 function freshNote(project: LayerLabProject, holder: string): string {
   return `The network has not been trained yet: ${holder} its starting weights (seed ${project.training.seed}).`;
 }
@@ -150,19 +189,20 @@ export async function exportProject(project: LayerLabProject, format: ExportForm
 
   switch (format) {
     case 'keras-json': {
-      const result = exportKerasModel(project.graph, { name: project.name, training: project.training });
+      const result = exportKerasModel(withPenaltyInLayers(project).graph, { name: project.name, training: project.training });
       if (!result.ok) return failed(problemsFromLayerProblems(result.problems, 'export'));
       const name = names.fileName ?? `${stem}.json`;
+      const model = { ...result.model, compile_config: exportKerasCompileConfig(project.training, projectMetric(project.dataset)) };
       return {
         ok: true,
-        files: [{ name, data: `${kerasJsonText(result.model, 2)}\n`, mime: 'application/json' }],
+        files: [{ name, data: `${kerasJsonText(model, 2)}\n`, mime: 'application/json' }],
         loadLine: `keras.models.model_from_json(open("${name}").read())`,
       };
     }
     case 'keras': {
       const weights = await weightsFor(project, deps);
       if (!weights.ok) return failed(weights.problems);
-      const result = await writeKerasFile(project, weights.weights);
+      const result = await writeKerasFile(withPenaltyInLayers(project), weights.weights);
       if (!result.ok) return failed(problemsFromLayerProblems(result.problems, 'export'));
       const name = names.fileName ?? `${stem}.keras`;
       return {
@@ -179,7 +219,7 @@ export async function exportProject(project: LayerLabProject, format: ExportForm
       // (a second weights.bin would be renamed by the browser, and the first model.json would load it).
       const modelName = names.fileName ?? `${stem}.json`;
       const weightsName = names.tfjsWeightsFile ?? `${stem}.weights.bin`;
-      const result = exportTfjsModel(project.graph, weights.weights, { name: project.name, weightsFileName: weightsName });
+      const result = exportTfjsModel(withPenaltyInLayers(project).graph, weights.weights, { name: project.name, weightsFileName: weightsName });
       if (!result.ok) return failed(problemsFromLayerProblems(result.problems, 'export'));
       // The manifest names the weights file, which tf.loadLayersModel fetches from beside the model's JSON.
       return {
@@ -192,17 +232,23 @@ export async function exportProject(project: LayerLabProject, format: ExportForm
         ...(weights.fresh ? { note: freshNote(project, `${weightsName} holds`) } : {}),
       };
     }
-    case 'python': {
-      const result = exportPythonScript(project);
-      if (!result.ok) return failed(problemsFromLayerProblems(result.problems, 'export'));
-      const name = names.fileName ?? `${stem}.py`;
-      return { ok: true, files: [{ name, data: result.text, mime: 'text/x-python' }], loadLine: `python ${name}` };
-    }
+    case 'python':
     case 'notebook': {
-      const result = exportNotebook(project);
+      const python = format === 'python';
+      const name = names.fileName ?? `${stem}.${python ? 'py' : 'ipynb'}`;
+      const data = await scriptData(project, deps);
+      if (!data.ok) return failed(data.problems);
+      // The data file is named after the script: model.py reads model_data.npz.
+      const options = { dataFileStem: name.replace(/\.[^.]*$/, '') || stem, ...(data.dataset === undefined ? {} : { dataset: data.dataset }) };
+      const result = python ? exportPythonScript(project, options) : exportNotebook(project, options);
       if (!result.ok) return failed(problemsFromLayerProblems(result.problems, 'export'));
-      const name = names.fileName ?? `${stem}.ipynb`;
-      return { ok: true, files: [{ name, data: result.text, mime: 'application/x-ipynb+json' }], loadLine: `jupyter notebook ${name}` };
+      const main: ExportedFile = { name, data: result.text, mime: python ? 'text/x-python' : 'application/x-ipynb+json' };
+      return {
+        ok: true,
+        files: [main, ...(result.dataFile === null ? [] : [dataFileToExport(result.dataFile)])],
+        loadLine: python ? `python ${name}` : `jupyter notebook ${name}`,
+        ...(result.dataFile === null ? {} : { note: `Keep ${result.dataFile.name} in the same folder as ${name}: it holds the data.` }),
+      };
     }
   }
 }

@@ -21,6 +21,7 @@
 import { zipSync } from 'fflate';
 import type { Graph } from '../core/graph/types.ts';
 import { exportKerasCompileConfig, exportKerasModel, KERAS_EXPORT_VERSION } from '../core/keras/exportConfig.ts';
+import { projectMetric } from '../core/training/metric.ts';
 import { importKerasConfig } from '../core/keras/importConfig.ts';
 import { isRecord } from '../core/keras/kerasFormat.ts';
 import type { LayerLabProject, ProjectWeights } from '../core/project/types.ts';
@@ -129,7 +130,7 @@ const ZIP_EPOCH = new Date(1980, 0, 1, 0, 0, 0);
 async function writeFile(project: LayerLabProject, weights: ProjectWeights, date: Date): Promise<KerasFileWriteResult> {
   const exported = exportKerasModel(project.graph, { name: project.name });
   if (!exported.ok) return { ok: false, problems: exported.problems };
-  const config = { ...exported.model, compile_config: exportKerasCompileConfig(project.training) };
+  const config = { ...exported.model, compile_config: exportKerasCompileConfig(project.training, projectMetric(project.dataset)) };
   const problems = weightProblems(project.graph, weights);
   if (problems.length > 0) return { ok: false, problems };
 

@@ -6,12 +6,13 @@ import { exportKerasCompileConfig } from '../core/keras/exportConfig.ts';
 import { describeValue, isRecord, own, readSerialized } from '../core/keras/kerasFormat.ts';
 import type { JsonRecord } from '../core/keras/kerasFormat.ts';
 import type { LossName, OptimizerName, TrainingSettings } from '../core/training/settings.ts';
-import { DEFAULT_TRAINING, KERAS_OPTIMIZER_CLASS, LOSSES, OPTIMIZERS, TRAINING_LIMITS } from '../core/training/settings.ts';
+import { DEFAULT_TRAINING, KERAS_OPTIMIZER_CLASS, LOSSES, OPTIMIZERS, SGD_MOMENTUM, TRAINING_LIMITS } from '../core/training/settings.ts';
 import { quote } from './interopProblem.ts';
 import { kerasSnakeCase } from './kerasWeightLayout.ts';
 
+// SGD is two LayerLab optimizers: plain SGD and momentum (SGD with momentum 0.9); readOptimizer tells them apart.
 const OPTIMIZER_BY_CLASS: ReadonlyMap<string, OptimizerName> = new Map(
-  OPTIMIZERS.map((name) => [KERAS_OPTIMIZER_CLASS[name], name] as const),
+  OPTIMIZERS.filter((name) => name !== 'momentum').map((name) => [KERAS_OPTIMIZER_CLASS[name], name] as const),
 );
 
 const LOSS_ALIASES: ReadonlyMap<string, LossName> = new Map([
@@ -40,13 +41,15 @@ function readOptimizer(value: unknown, training: Partial<TrainingSettings>, warn
     warnings.push(`The compiled optimizer ${describeValue(value)} is not one LayerLab reads; the optimizer setting was left as it is.`);
     return;
   }
-  const optimizer = OPTIMIZER_BY_CLASS.get(serialized.className) ?? [...OPTIMIZER_BY_CLASS.values()].find((o) => o === serialized.className.toLowerCase());
+  let optimizer = OPTIMIZER_BY_CLASS.get(serialized.className) ?? [...OPTIMIZER_BY_CLASS.values()].find((o) => o === serialized.className.toLowerCase());
   if (optimizer === undefined) {
     warnings.push(
       `The model was compiled with the ${quote(serialized.className)} optimizer, which LayerLab does not have (it has SGD, Adam, RMSprop and Adagrad); the optimizer setting was left as it is.`,
     );
     return;
   }
+  // Keras's SGD with LayerLab's momentum (0.9) is LayerLab's "momentum"; any other momentum is reported below.
+  if (optimizer === 'sgd' && nearlyEqual(own(serialized.config, 'momentum'), SGD_MOMENTUM)) optimizer = 'momentum';
   training.optimizer = optimizer;
   const learningRate = own(serialized.config, 'learning_rate');
   if (typeof learningRate === 'number' && Number.isFinite(learningRate)) {

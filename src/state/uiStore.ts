@@ -7,6 +7,8 @@ import type { Problem } from '../core/problems/index.ts';
 
 export type ThemePreference = 'system' | 'light' | 'dark';
 export type SideTab = 'layer' | 'data' | 'train';
+/** The bottom drawer's tabs. */
+export type DrawerTab = 'curves' | 'confusion' | 'problems';
 export type Dialog = null | 'presets' | 'import' | 'export' | 'share';
 
 export interface Toast {
@@ -27,6 +29,7 @@ export interface UiState {
   paletteOpen: boolean;
   sideOpen: boolean;
   drawerOpen: boolean;
+  drawerTab: DrawerTab;
   dialog: Dialog;
   toasts: readonly Toast[];
   /** Goes up when the canvas should fit the whole network into view (after opening a project). */
@@ -37,6 +40,7 @@ export interface UiState {
   setPaletteOpen(open: boolean): void;
   setSideOpen(open: boolean): void;
   setDrawerOpen(open: boolean): void;
+  setDrawerTab(tab: DrawerTab): void;
   openDialog(dialog: Dialog): void;
   toast(toast: Omit<Toast, 'id'>): number;
   /** Shows each problem as an error or warning toast. */
@@ -69,6 +73,7 @@ export function createUiStore() {
     paletteOpen: wideScreen(),
     sideOpen: true,
     drawerOpen: true,
+    drawerTab: 'problems',
     dialog: null,
     toasts: [],
     fitRequest: 0,
@@ -86,6 +91,7 @@ export function createUiStore() {
     setPaletteOpen: (paletteOpen) => set({ paletteOpen }),
     setSideOpen: (sideOpen) => set({ sideOpen }),
     setDrawerOpen: (drawerOpen) => set({ drawerOpen }),
+    setDrawerTab: (drawerTab) => set({ drawerTab }),
     openDialog: (dialog) => set({ dialog }),
     toast(toast) {
       const id = nextToastId;

@@ -6,6 +6,8 @@ import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
 import type { EditorState, EditorStore } from '../state/editor/editorStore.ts';
 import type { UiState } from '../state/uiStore.ts';
+import type { TrainingController } from '../state/training/trainingController.ts';
+import type { TrainingState, TrainingStore } from '../state/training/trainingStore.ts';
 import { createUiStore } from '../state/uiStore.ts';
 
 export type UiStore = ReturnType<typeof createUiStore>;
@@ -13,6 +15,10 @@ export type UiStore = ReturnType<typeof createUiStore>;
 export interface AppStores {
   editor: EditorStore;
   ui: UiStore;
+  /** Training's high-frequency numbers (snapshots from the worker). */
+  training: TrainingStore;
+  /** Train, Pause, Step, Reset… (talks to the engine worker). */
+  trainer: TrainingController;
 }
 
 export const StoresContext = createContext<AppStores | null>(null);
@@ -29,4 +35,8 @@ export function useEditor<T>(selector: (state: EditorState) => T): T {
 
 export function useUi<T>(selector: (state: UiState) => T): T {
   return useStore(useStores().ui, selector);
+}
+
+export function useTraining<T>(selector: (state: TrainingState) => T): T {
+  return useStore(useStores().training, selector);
 }

@@ -9,7 +9,7 @@
  */
 import type { Graph } from '../core/graph/types.ts';
 import type { ProjectWeights } from '../core/project/types.ts';
-import type { EngineReply, EngineRequest, EngineRequestBody, EngineRequestType, EngineResultFor } from './protocol.ts';
+import type { EngineReply, EngineRequest, EngineRequestBody, EngineRequestType, EngineResultFor, TrainingSnapshot } from './protocol.ts';
 
 /** What the client listens to: a message (`data`), an error (`message`, e.g. an ErrorEvent) or a messageerror. */
 export interface EngineWorkerEvent {
@@ -35,6 +35,10 @@ export interface EngineClient {
   request<T extends EngineRequestType>(body: Extract<EngineRequestBody, { type: T }>): Promise<EngineResultFor<T>>;
   /** The weights a fresh network starts with for `seed` (what an untrained project exports). */
   initialWeights(graph: Graph, seed: number): Promise<ProjectWeights>;
+  /** Calls `listener` with every training snapshot the worker posts; returns a function that stops it. */
+  onSnapshot(listener: (snapshot: TrainingSnapshot) => void): () => void;
+  /** Calls `listener` with a sentence when the worker crashed (it restarts on the next request). */
+  onCrash(listener: (message: string) => void): () => void;
   /** Terminates the worker and rejects every pending request; later requests reject too. */
   dispose(): void;
 }
@@ -53,10 +57,19 @@ function detail(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+function isSnapshot(data: unknown): data is TrainingSnapshot {
+  return typeof data === 'object' && data !== null && (data as { kind?: unknown }).kind === 'snapshot';
+}
+
 function isReply(data: unknown): data is EngineReply {
   if (typeof data !== 'object' || data === null) return false;
   const reply = data as { id?: unknown; ok?: unknown };
   return typeof reply.id === 'number' && typeof reply.ok === 'boolean';
+}
+
+/** The result type a request type is answered with (control requests get 'train.ack'). */
+function expectedResult(type: EngineRequestType): string {
+  return type === 'initialWeights' || type === 'train.load' || type === 'train.weights' ? type : 'train.ack';
 }
 
 export function createEngineClient(factory: EngineWorkerFactory = defaultFactory): EngineClient {
@@ -64,6 +77,8 @@ export function createEngineClient(factory: EngineWorkerFactory = defaultFactory
   let nextId = 1;
   let disposed = false;
   const pending = new Map<number, Pending>();
+  const snapshotListeners = new Set<(snapshot: TrainingSnapshot) => void>();
+  const crashListeners = new Set<(message: string) => void>();
 
   function rejectAll(message: string): void {
     const waiting = [...pending.values()];
@@ -83,16 +98,22 @@ export function createEngineClient(factory: EngineWorkerFactory = defaultFactory
   function crashed(w: EngineWorkerLike, reason: string): void {
     if (worker !== w) return;
     stop(w);
-    rejectAll(`The engine stopped unexpectedly (${reason}). It restarts on the next try.`);
+    const message = `The engine stopped unexpectedly (${reason}). It restarts on the next try.`;
+    rejectAll(message);
+    for (const listener of [...crashListeners]) listener(message);
   }
 
   function onReply(data: unknown): void {
+    if (isSnapshot(data)) {
+      for (const listener of [...snapshotListeners]) listener(data);
+      return;
+    }
     if (!isReply(data)) return;
     const p = pending.get(data.id);
     if (p === undefined) return;
     pending.delete(data.id);
     if (!data.ok) p.reject(new EngineError(data.message));
-    else if (data.type !== p.type) p.reject(new EngineError(`The engine answered a ${p.type} request with ${String(data.type)}.`));
+    else if (data.type !== expectedResult(p.type)) p.reject(new EngineError(`The engine answered a ${p.type} request with ${String(data.type)}.`));
     else p.resolve(data);
   }
 
@@ -147,6 +168,14 @@ export function createEngineClient(factory: EngineWorkerFactory = defaultFactory
     async initialWeights(graph, seed) {
       const result = await request({ type: 'initialWeights', graph, seed });
       return result.weights;
+    },
+    onSnapshot(listener) {
+      snapshotListeners.add(listener);
+      return () => snapshotListeners.delete(listener);
+    },
+    onCrash(listener) {
+      crashListeners.add(listener);
+      return () => crashListeners.delete(listener);
     },
     dispose() {
       disposed = true;

@@ -98,9 +98,8 @@ describe('layerlab import', () => {
     expect(run.code).toBe(0);
     const project = loadProject(out);
     expect(project.training).toMatchObject({ optimizer: 'adam', loss: 'categorical_crossentropy' });
-    // 4 features and 3 classes: no built-in set fits (they all have 2 features), so no dataset is chosen.
-    expect(project.dataset).toEqual({ kind: 'none' });
-    expect(run.stdout).toContain('Iris flowers (4 measurements, 3 species) fits this network; it is not available yet.');
+    // 4 features and 3 classes: the Iris flowers fit, so the project trains on them.
+    expect(project.dataset).toEqual({ kind: 'iris', seed: 1 });
     const validated = await runCli(['validate', out, '--json']);
     expect(validated.code).toBe(0);
     expect((JSON.parse(validated.stdout) as { totalParams: number }).totalParams).toBe(67);

@@ -7,8 +7,17 @@ import { formatProjectErrors, parseProject } from '../../src/core/project/index.
 import { runCliInProcess } from './runCli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'layerlab-nodata-'));
-const IRIS = 'examples/iris-softmax.layerlab.json';
-const IRIS_LINE = 'Valid: no dataset chosen yet. Iris flowers (4 measurements, 3 species) fits this network; it is not available yet.';
+const IRIS_TITLE = 'Iris flowers (4 measurements, 3 species)';
+const IRIS_LINE = `Valid: no dataset chosen yet. The ${IRIS_TITLE} dataset fits this network; choose it before training.`;
+
+/** The Iris preset with no dataset chosen (as an imported 4-3 model would be before choosing). */
+const IRIS = ((): string => {
+  const project = JSON.parse(readFileSync('examples/iris-softmax.layerlab.json', 'utf8')) as { dataset: unknown };
+  project.dataset = { kind: 'none' };
+  const path = join(dir, 'iris-none.layerlab.json');
+  writeFileSync(path, JSON.stringify(project));
+  return path;
+})();
 
 /** The XOR example with its dataset removed and `change` applied. */
 function xorWithoutData(name: string, change: (project: { graph: { nodes: { id: string; params: Record<string, unknown> }[] } }) => void = () => undefined): string {
@@ -24,7 +33,7 @@ function xorWithoutData(name: string, change: (project: { graph: { nodes: { id: 
 }
 
 describe('layerlab validate with no dataset chosen', () => {
-  it('exits 0 and says which data would fit and that it is not available yet', async () => {
+  it('exits 0 and says which data would fit', async () => {
     const run = await runCliInProcess(['validate', IRIS]);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
@@ -41,7 +50,7 @@ describe('layerlab validate with no dataset chosen', () => {
     expect(result.diagnostics).toEqual([]);
     expect(result.dataset).toEqual({
       kind: 'none',
-      suggested: { name: 'iris', title: 'Iris flowers (4 measurements, 3 species)', available: false },
+      suggested: { name: 'iris', title: IRIS_TITLE, available: true, config: { kind: 'iris', seed: 1 } },
     });
   });
 
@@ -80,7 +89,7 @@ describe('layerlab validate with no dataset chosen', () => {
     // The field's path and the sentence (however the CLI lays out a problem).
     expect(run.stderr).toContain('dataset.name');
     expect(run.stderr).toContain(
-      'A dataset of kind "none" (no dataset chosen yet) has no other fields; remove "name", or set "kind" to "builtin" to choose a built-in dataset',
+      'A dataset of kind "none" (no dataset chosen yet) has no other fields; remove "name", or set "kind" to the data you want, e.g. "builtin" for a built-in 2-D set',
     );
   });
 });
@@ -90,16 +99,15 @@ describe('layerlab train with no dataset chosen', () => {
     const run = await runCliInProcess(['train', IRIS, '--epochs', '1']);
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
-    expect(run.stderr.trim()).toBe(
-      `Cannot train ${IRIS}: "Iris softmax classifier" has no dataset chosen, so there is nothing to train on. ` +
-        'Iris flowers (4 measurements, 3 species) fits this network, but it is not available yet; you can still validate and export the network (for example layerlab export --format keras).',
-    );
+    expect(run.stderr).toContain(`Cannot train ${IRIS}: "Iris softmax classifier" has no dataset chosen, so there is nothing to train on.`);
+    expect(run.stderr).toContain('Iris flowers');
   });
 
   it('says how to choose a built-in set that fits', async () => {
     const run = await runCliInProcess(['train', xorWithoutData('train-xor-none.layerlab.json'), '--json']);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain('has no dataset chosen, so there is nothing to train on. The built-in XOR dataset fits this network: set "dataset" to {"kind": "builtin", "name": "xor"} in the project file.');
+    expect(run.stderr).toContain('has no dataset chosen, so there is nothing to train on.');
+    expect(run.stderr).toContain('{"kind": "builtin", "name": "xor"');
   });
 });
 
@@ -126,22 +134,36 @@ describe('layerlab export with no dataset chosen', () => {
   });
 });
 
-describe('layerlab import of a network no built-in dataset fits', () => {
-  it('writes "dataset": {"kind": "none"} for a 4-feature model, and the project validates', async () => {
+describe('layerlab import chooses the data that fits, or none', () => {
+  it('writes Iris for a model with 4 inputs and 3 softmax units, ready to train', async () => {
     const keras = join(dir, 'roundtrip.keras');
     expect((await runCliInProcess(['export', IRIS, '--format', 'keras', '-o', keras])).code).toBe(0);
     const out = join(dir, 'imported-iris.layerlab.json');
     const run = await runCliInProcess(['import', keras, '-o', out]);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain(
-      'No built-in dataset fits this network, so the project has no dataset chosen yet. Iris flowers (4 measurements, 3 species) fits this network; it is not available yet.',
-    );
     const result = parseProject(readFileSync(out, 'utf8'));
     if (!result.ok) throw new Error(formatProjectErrors(result.errors));
-    expect(result.project.dataset).toEqual({ kind: 'none' });
+    expect(result.project.dataset).toEqual({ kind: 'iris', seed: 1 });
     expect(result.project.training.loss).toBe('categorical_crossentropy');
     const validated = await runCliInProcess(['validate', out]);
     expect(validated.code).toBe(0);
-    expect(validated.stdout.trim().split('\n').pop()).toBe(IRIS_LINE);
+    expect(validated.stdout.trim().split('\n').pop()).toBe('Valid: ready to train on the Iris flowers data.');
+  });
+
+  it('writes "dataset": {"kind": "none"} for a model no dataset fits, and the project validates', async () => {
+    const seven = xorWithoutData('seven-outputs.layerlab.json', (p) => {
+      const out = p.graph.nodes[2];
+      if (out !== undefined) out.params = { ...out.params, units: 7, activation: 'softmax' };
+    });
+    const keras = join(dir, 'seven.keras');
+    expect((await runCliInProcess(['export', seven, '--format', 'keras', '-o', keras])).code).toBe(0);
+    const out = join(dir, 'imported-seven.layerlab.json');
+    const run = await runCliInProcess(['import', keras, '-o', out]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('No built-in dataset fits this network, so the project has no dataset chosen yet; choose one before training.');
+    const result = parseProject(readFileSync(out, 'utf8'));
+    if (!result.ok) throw new Error(formatProjectErrors(result.errors));
+    expect(result.project.dataset).toEqual({ kind: 'none' });
+    expect((await runCliInProcess(['validate', out])).code).toBe(0);
   });
 });

@@ -78,8 +78,11 @@ describe('layerlab train', () => {
     expect(lines[0]).toBe(
       'Training XOR 2-4-1 on XOR (400 examples) for 2 epochs: sgd, learning rate 0.5, batch size 16, binary_crossentropy, seed 1',
     );
-    expect(lines[1]).toMatch(/^epoch 1\/2 {2}loss \d\.\d{4} {2}accuracy \d+\.\d%$/);
-    expect(lines[3]).toMatch(/^Done: loss \d\.\d{4}, accuracy \d+\.\d% \(weights not saved: add --out FILE to keep them\)$/);
+    expect(lines[1]).toBe(
+      'Engine: plain JavaScript (typed arrays). The network is small (17 weights) and uses only common layers, so plain JavaScript trains it faster than TensorFlow.js.',
+    );
+    expect(lines[2]).toMatch(/^epoch 1\/2 {2}loss \d\.\d{4} {2}accuracy \d+\.\d% {2}val_loss \d\.\d{4} {2}val_accuracy \d+\.\d%$/);
+    expect(lines[4]).toMatch(/^Done: loss \d\.\d{4}, accuracy \d+\.\d% \(weights not saved: add --out FILE to keep them\)$/);
   }, 60_000);
 
   it('refuses to train an invalid network (exit 1) with the errors', async () => {
@@ -103,7 +106,7 @@ describe('layerlab train', () => {
     const run = await runCli(['train', path]);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(
-      /^Training diverged in epoch \d+: the loss became infinite or not a number, so the weights are no longer meaningful\. The learning rate \(10\) is probably too high for sgd; try 1, then reset the weights and train again\.$/m,
+      /^Training paused in epoch \d+: the loss (is no longer a number \(it became NaN or infinite\)|shot up far above its best value)[^.]*\. The likely cause: the learning rate \(10\) is too high for sgd, so each step overshoots the bottom of the loss and lands higher up\. Try 1\. Reset the weights, change the setting, and train again\.$/m,
     );
   }, 60_000);
 

@@ -66,6 +66,61 @@ describe('layerlab validate', () => {
     expect(run.stdout).toContain('error [out]: Your output has 1 unit but the Spiral data has 3 classes.\n  fix: For 3 classes, use Dense(3) with softmax.');
   });
 
+  it('a regression network with a squashed output or a crossentropy loss exits 1 with plain fixes', async () => {
+    const path = writeProject('sine-sigmoid.layerlab.json', (p) => {
+      p.graph.nodes = [
+        { id: 'x', kind: 'Input', params: { shape: [1] }, position: { x: 0, y: 0 } },
+        { id: 'hidden', kind: 'Dense', params: { units: 8, activation: 'tanh' }, position: { x: 300, y: 0 } },
+        { id: 'y', kind: 'Dense', params: { units: 1, activation: 'sigmoid' }, position: { x: 600, y: 0 } },
+      ] as unknown as typeof p.graph.nodes;
+      p.graph = { ...p.graph, edges: [{ id: 'e1', source: 'x', target: 'hidden', inputIndex: 0 }, { id: 'e2', source: 'hidden', target: 'y', inputIndex: 0 }] } as typeof p.graph;
+      p.dataset = { kind: 'regression', name: 'sine', samples: 200, noise: 0.1, seed: 1 };
+    });
+    const run = await runCli(['validate', path]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(
+      'error [y]: y uses sigmoid, which keeps every output between 0 and 1, but a regression target (y) can be any number.\n' +
+        "  fix: Set the output layer's activation to linear.",
+    );
+    const linear = writeProject('sine-bce.layerlab.json', (p) => {
+      p.graph.nodes = [
+        { id: 'x', kind: 'Input', params: { shape: [1] }, position: { x: 0, y: 0 } },
+        { id: 'y', kind: 'Dense', params: { units: 1, activation: 'linear' }, position: { x: 300, y: 0 } },
+      ] as unknown as typeof p.graph.nodes;
+      p.graph = { ...p.graph, edges: [{ id: 'e1', source: 'x', target: 'y', inputIndex: 0 }] } as typeof p.graph;
+      p.dataset = { kind: 'regression', name: 'sine' };
+    });
+    const bce = await runCli(['validate', linear]);
+    expect(bce.code).toBe(1);
+    expect(bce.stdout).toContain('  fix: Set the loss to mean squared error.');
+  });
+
+  it('a CSV project: --json gives its settings without the file\'s text, and a missing column is one error of the project', async () => {
+    const text = 'a,b,kind\n1,2,x\n3,4,y\n5,6,x\n';
+    const path = writeProject('table.layerlab.json', (p) => {
+      p.dataset = { kind: 'csv', fileName: 'table.csv', task: 'classification', features: ['a', 'b'], label: 'kind', text };
+    });
+    const json = await runCli(['validate', path, '--json']);
+    expect(json.code).toBe(0);
+    expect((JSON.parse(json.stdout) as { dataset: unknown }).dataset).toEqual({
+      kind: 'csv',
+      fileName: 'table.csv',
+      task: 'classification',
+      features: ['a', 'b'],
+      label: 'kind',
+      normalization: 'standardize',
+      seed: 1,
+      textBytes: text.length,
+    });
+    const missing = writeProject('table-c.layerlab.json', (p) => {
+      p.dataset = { kind: 'csv', fileName: 'table.csv', task: 'classification', features: ['a', 'c'], label: 'kind', text };
+    });
+    const run = await runCli(['validate', missing]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^error: .*"c".*$/m);
+    expect(run.stdout).toContain('Invalid: 1 error.');
+  });
+
   it('a malformed file exits 2 naming the field', async () => {
     const path = writeProject('typo.layerlab.json', (p) => {
       const hidden = p.graph.nodes[1];

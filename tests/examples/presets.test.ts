@@ -60,7 +60,7 @@ describe('examples/index.json', () => {
     expect([...files].sort()).toEqual(onDisk.sort());
   });
 
-  it('starts with the simplest network and keeps the ones without data last', () => {
+  it('starts with the simplest network and keeps the ones on real data (Iris, MNIST) last', () => {
     expect(files).toEqual([
       'single-neuron.layerlab.json',
       'perceptron.layerlab.json',
@@ -103,17 +103,17 @@ describe.each(index)('$file', (entry) => {
   });
 });
 
-describe('presets without data', () => {
+describe('presets on real data', () => {
   it.each([
-    ['iris-softmax.layerlab.json', 'Iris flowers (4 measurements, 3 species)'],
-    ['mnist-mlp.layerlab.json', 'MNIST handwritten digits (28×28 pixels, 10 digits)'],
-  ])('%s says no dataset is chosen yet and which one fits', async (file, title) => {
+    ['iris-softmax.layerlab.json', { kind: 'iris', seed: 1 }, 'Iris flowers'],
+    ['mnist-mlp.layerlab.json', { kind: 'mnist' }, 'MNIST handwritten digits'],
+  ])('%s trains on its data, and layerlab validate says so', async (file, dataset, title) => {
     const project = load(file);
-    expect(project.dataset).toEqual({ kind: 'none' });
+    expect(project.dataset).toMatchObject(dataset);
     expect(project.training.loss).toBe('categorical_crossentropy');
     const run = await runCliInProcess(['validate', `${EXAMPLES}${file}`]);
     expect(run.code).toBe(0);
-    expect(run.stdout.trim().split('\n').pop()).toBe(`Valid: no dataset chosen yet. ${title} fits this network; it is not available yet.`);
+    expect(run.stdout.trim().split('\n').pop()).toBe(`Valid: ready to train on the ${title} data.`);
   });
 });
 
@@ -129,9 +129,22 @@ describe('presets with data train with layerlab train', () => {
     expect(lines[lines.length - 1]?.accuracy).toBeGreaterThanOrEqual(0.95);
   });
 
-  it('spiral-deep-mlp.layerlab.json learns (its loss falls within 20 epochs)', async () => {
-    const lines = await train('spiral-deep-mlp.layerlab.json', 20);
-    expect(lines).toHaveLength(20);
-    expect(lines[19]?.loss).toBeLessThan((lines[0]?.loss ?? 0) * 0.9);
+  it('spiral-deep-mlp.layerlab.json learns (its loss halves within 100 epochs)', async () => {
+    const lines = await train('spiral-deep-mlp.layerlab.json', 100);
+    expect(lines).toHaveLength(100);
+    expect(lines[99]?.loss).toBeLessThan((lines[0]?.loss ?? 0) * 0.5);
+  });
+
+  it('iris-softmax.layerlab.json tells the species apart (at least 80 percent accuracy in 30 epochs)', async () => {
+    const lines = await train('iris-softmax.layerlab.json', 30);
+    expect(lines).toHaveLength(30);
+    expect(lines[29]?.accuracy).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it('mnist-mlp.layerlab.json learns to read digits (its loss falls and accuracy passes 50 percent in 3 epochs)', async () => {
+    const lines = await train('mnist-mlp.layerlab.json', 3);
+    expect(lines).toHaveLength(3);
+    expect(lines[2]?.loss).toBeLessThan((lines[0]?.loss ?? 0) * 0.9);
+    expect(lines[2]?.accuracy).toBeGreaterThan(0.5);
   });
 });

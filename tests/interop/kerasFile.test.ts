@@ -235,8 +235,14 @@ describe('readKerasFile on the files real Keras 3.15 saved', () => {
         loss: { module: 'keras.losses', class_name: 'MeanSquaredError', config: { name: 'mean_squared_error', reduction: 'sum_over_batch_size' } },
       }),
     );
-    expect(sgd.training).toEqual({ optimizer: 'sgd', learningRate: 0.3, loss: 'mean_squared_error' });
-    expect(sgd.warnings).toEqual(["The optimizer's momentum=0.9 is ignored: LayerLab's SGD uses Keras's default (0)."]);
+    // SGD with momentum 0.9 is LayerLab's "momentum" optimizer; another momentum is not.
+    expect(sgd.training).toEqual({ optimizer: 'momentum', learningRate: 0.3, loss: 'mean_squared_error' });
+    expect(sgd.warnings).toEqual([]);
+    const slow = await readOk(
+      withCompile({ optimizer: { class_name: 'SGD', config: { name: 'SGD', learning_rate: 0.30000001192092896, momentum: 0.5, nesterov: false } }, loss: 'mse' }),
+    );
+    expect(slow.training).toEqual({ optimizer: 'sgd', learningRate: 0.3, loss: 'mean_squared_error' });
+    expect(slow.warnings).toEqual(["The optimizer's momentum=0.5 is ignored: LayerLab's SGD uses Keras's default (0)."]);
 
     const other = await readOk(withCompile({ optimizer: { class_name: 'Nadam', config: { learning_rate: 0.001 } }, loss: 'huber' }));
     expect(other.training).toEqual({});
@@ -589,7 +595,7 @@ interface KerasCase {
   engine: number[][];
 }
 
-const OPTIMIZER_CLASS: { readonly [O in OptimizerName]: string } = { sgd: 'SGD', adam: 'Adam', rmsprop: 'RMSprop', adagrad: 'Adagrad' };
+const OPTIMIZER_CLASS: { readonly [O in OptimizerName]: string } = { sgd: 'SGD', momentum: 'SGD', adam: 'Adam', rmsprop: 'RMSprop', adagrad: 'Adagrad' };
 const LOSS_CYCLE: readonly LossName[] = ['binary_crossentropy', 'mean_squared_error', 'categorical_crossentropy', 'sparse_categorical_crossentropy'];
 const RATES = [0.1, 0.01, 0.003, 0.5, 0.0007] as const;
 

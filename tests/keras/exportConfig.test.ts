@@ -441,7 +441,7 @@ const COMPILE_GRAPH: Graph = {
   edges: [edge('x', 'hidden'), edge('hidden', 'out')],
 };
 
-const OPTIMIZER_CLASSES: { readonly [O in OptimizerName]: string } = { sgd: 'SGD', adam: 'Adam', rmsprop: 'RMSprop', adagrad: 'Adagrad' };
+const OPTIMIZER_CLASSES: { readonly [O in OptimizerName]: string } = { sgd: 'SGD', momentum: 'SGD', adam: 'Adam', rmsprop: 'RMSprop', adagrad: 'Adagrad' };
 
 /**
  * One learning rate per combination: some not exact in float32 (Keras keeps the float32 value), some whole numbers

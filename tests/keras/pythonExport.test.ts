@@ -38,7 +38,7 @@ function loadProject(file: string): LayerLabProject {
 }
 
 function training(overrides: Partial<TrainingSettings>): TrainingSettings {
-  return { optimizer: 'sgd', learningRate: 0.1, batchSize: 16, epochs: 50, loss: 'binary_crossentropy', validationSplit: 0, seed: 1, ...overrides };
+  return { optimizer: 'sgd', learningRate: 0.1, batchSize: 16, epochs: 50, loss: 'binary_crossentropy', validationSplit: 0, seed: 1, l2: 0, runUntilStopped: false, ...overrides };
 }
 
 function dataset(name: BuiltinDatasetName, classes: number, samples = 300): BuiltinDatasetConfig {
@@ -49,8 +49,11 @@ function chain(nodes: GraphNode[]): Graph {
   return { nodes, edges: nodes.slice(1).map((n, i) => connect(nodes[i]?.id ?? '', n.id)) };
 }
 
-/** The README's XOR 2-4-1 example (sgd, binary_crossentropy, one sigmoid unit). */
-const xorProject = (): LayerLabProject => loadProject('examples/xor.layerlab.json');
+/** The README's XOR 2-4-1 example (sgd, binary_crossentropy, one sigmoid unit), training on all the data. */
+function xorProject(): LayerLabProject {
+  const project = loadProject('examples/xor.layerlab.json');
+  return { ...project, training: { ...project.training, validationSplit: 0 } };
+}
 
 /** Three spiral arms: softmax + categorical_crossentropy, adam, a validation split. */
 function spiralProject(): LayerLabProject {
@@ -375,12 +378,11 @@ describe('Python script export: the text', () => {
     });
   });
 
-  it('leaves a load_csv(path) function for data that is not built in', () => {
-    const csv = { ...xorProject(), dataset: { kind: 'csv' } } as unknown as LayerLabProject;
-    const text = scriptOf(csv);
-    expect(text).toContain('def load_csv(path):');
-    expect(text).toContain('x, labels = load_csv("data.csv")');
-    expect(text).not.toContain('make_xor');
+  it('refuses a project with no dataset, saying what can be exported instead', () => {
+    const none = { ...xorProject(), dataset: { kind: 'none' as const } };
+    const result = exportPythonScript(none);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problems[0]?.message).toContain('no dataset chosen yet');
   });
 });
 
@@ -588,8 +590,8 @@ function datasetConfigs(): BuiltinDatasetConfig[] {
   const noises = [0, 0.1, 0.5];
   const sampleCounts = [10, 101, 640];
   let i = 0;
-  for (const name of ['circle', 'xor', 'gauss', 'spiral'] as const) {
-    const classCounts = name === 'circle' || name === 'xor' ? [2] : [2, 3, 5];
+  for (const name of ['circle', 'xor', 'gauss', 'spiral', 'moons'] as const) {
+    const classCounts = name === 'circle' || name === 'xor' || name === 'moons' ? [2] : [2, 3, 5];
     for (const seed of seeds) {
       for (const noise of noises) {
         for (const classes of classCounts) {
@@ -659,7 +661,7 @@ describeKeras('Python export under real Keras', () => {
     if (workDir !== '') rmSync(workDir, { recursive: true, force: true });
   });
 
-  it(`regenerates every built-in dataset bit for bit (${String(configs.length)} configs: 4 sets, seeds, noise levels, class counts)`, () => {
+  it(`regenerates every built-in dataset bit for bit (${String(configs.length)} configs: 5 sets, seeds, noise levels, class counts)`, () => {
     expect(datasetResults).toHaveLength(configs.length);
     const mismatches: string[] = [];
     configs.forEach((config, i) => {

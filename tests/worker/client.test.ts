@@ -82,7 +82,7 @@ describe('createEngineClient', () => {
     const b = client.request({ type: 'initialWeights', graph: G, seed: 20 });
     const c = client.request({ type: 'initialWeights', graph: G, seed: 30 });
     const worker = workers[0]!;
-    const idOf = (seed: number) => worker.posted.find((r) => r.seed === seed)!.id;
+    const idOf = (seed: number) => worker.posted.find((r) => r.type === 'initialWeights' && r.seed === seed)!.id;
     worker.reply({ id: idOf(30), ok: true, type: 'initialWeights', weights: weights(30) });
     worker.reply({ id: idOf(10), ok: true, type: 'initialWeights', weights: weights(10) });
     worker.reply({ id: 999, ok: true, type: 'initialWeights', weights: weights(999) }); // unknown id: ignored

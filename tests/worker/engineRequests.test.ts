@@ -19,7 +19,7 @@ describe('handleEngineRequest', () => {
     const project = xor();
     const reply = await handleEngineRequest({ id: 7, type: 'initialWeights', graph: project.graph, seed: 1 });
     expect(reply.ok).toBe(true);
-    if (!reply.ok) return;
+    if (!reply.ok || reply.type !== 'initialWeights') throw new Error('expected weights');
     expect(reply).toMatchObject({ id: 7, type: 'initialWeights' });
     const expected = initialProjectWeights(project.graph, 1);
     if (!expected.ok) throw new Error(expected.message);
@@ -34,7 +34,7 @@ describe('handleEngineRequest', () => {
     const a = await handleEngineRequest({ id: 1, type: 'initialWeights', graph: g, seed: 3 });
     const b = await handleEngineRequest({ id: 2, type: 'initialWeights', graph: g, seed: 3 });
     const c = await handleEngineRequest({ id: 3, type: 'initialWeights', graph: g, seed: 4 });
-    if (!a.ok || !b.ok || !c.ok) throw new Error('expected weights');
+    if (!a.ok || !b.ok || !c.ok || a.type !== 'initialWeights' || b.type !== 'initialWeights' || c.type !== 'initialWeights') throw new Error('expected weights');
     expect(b.weights).toEqual(a.weights);
     expect(c.weights).not.toEqual(a.weights);
   });
@@ -69,6 +69,7 @@ describe('handleEngineRequest', () => {
     const g = chain([node('in', 'Input', { shape: [3] }), node('d1', 'Dense', { units: 5 }), node('bn', 'BatchNormalization'), node('d2', 'Dense', { units: 2 })]);
     const reply = await handleEngineRequest({ id: 9, type: 'initialWeights', graph: g, seed: 2 });
     if (!reply.ok) throw new Error(reply.message);
+    if (reply.type !== 'initialWeights') throw new Error('expected weights');
     expect(reply.weights.layers.bn?.map((w) => w.name)).toEqual(['gamma', 'beta', 'moving_mean', 'moving_variance']);
   });
 });

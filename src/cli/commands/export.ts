@@ -8,6 +8,7 @@ import { EXPORT_FORMATS, exportProject, isExportFormat } from '../../interop/exp
 import type { ExportNames } from '../../interop/exportFiles.ts';
 import type { CliIO } from '../io.ts';
 import { CliError, EXIT } from '../io.ts';
+import { nodeDatasetAssets } from '../mnistAssetNode.ts';
 import { readProject } from '../readProject.ts';
 
 async function writeOut(path: string, data: string | Uint8Array): Promise<void> {
@@ -45,7 +46,7 @@ export async function runExport(path: string, format: string, outPath: string | 
   if (outPath === undefined) throw new CliError('export needs -o PATH: where to write the exported model.', EXIT.badInput);
   const { project } = await readProject(path);
   const { folder, names } = destination(format, outPath);
-  const result = await exportProject(project, format, { initialWeights: engineInitialWeights }, names);
+  const result = await exportProject(project, format, { initialWeights: engineInitialWeights, datasetAssets: nodeDatasetAssets() }, names);
   if (!result.ok) {
     io.err(`Cannot export ${path} to ${format}; nothing was written:`);
     io.err(formatProblems(result.problems));

@@ -39,14 +39,26 @@ export function validationJson(project: LayerLabProject, validation: NetworkVali
       };
     }),
     diagnostics: validation.diagnostics,
-    dataset: project.dataset.kind === 'none' ? { kind: 'none', suggested: suggestDataset(project.graph, validation) } : { ...project.dataset },
+    dataset: datasetJson(project, validation),
   };
+}
+
+/** The dataset in --json: its settings (a CSV file's name and columns, not its text), or what would fit. */
+function datasetJson(project: LayerLabProject, validation: NetworkValidation): unknown {
+  const dataset = project.dataset;
+  if (dataset.kind === 'none') return { kind: 'none', suggested: suggestDataset(project.graph, validation) };
+  if (dataset.kind === 'csv') {
+    const { text, ...settings } = dataset;
+    return { ...settings, textBytes: new TextEncoder().encode(text).length };
+  }
+  return { ...dataset };
 }
 
 /** The end of the "Valid…" line: what the network is ready for. */
 function readyText(project: LayerLabProject, validation: NetworkValidation): string {
   if (project.dataset.kind === 'none') return noDatasetNote(suggestDataset(project.graph, validation));
-  return `ready to train on the ${summarizeDataset(project.dataset).title} data.`;
+  const summary = summarizeDataset(project.dataset);
+  return summary.ok ? `ready to train on the ${summary.summary.title} data.` : 'ready to train.';
 }
 
 export async function runValidate(path: string, options: { json: boolean }, io: CliIO): Promise<number> {

@@ -20,8 +20,9 @@
  * are used, so the same config gives bit-identical arrays on every machine.
  */
 
-import { createRng, permutation, portableCos, portableSin, type Rng } from './rng.ts';
-import type { BuiltinDatasetConfig, BuiltinDatasetName, DatasetResult } from './types.ts';
+import { formatValue, isWholeNumberIn } from './formatValue.ts';
+import { createRng, normaliseSeed, permutation, portableCos, portableSin, type Rng } from './rng.ts';
+import type { AddedPoint, BuiltinDatasetConfig, BuiltinDatasetName, DatasetResult } from './types.ts';
 
 export type { DatasetResult } from './types.ts';
 
@@ -40,12 +41,18 @@ export const DATASET_LIMITS = Object.freeze({
   maxSamples: 10000,
   minNoise: 0,
   maxNoise: 0.5,
+  /** Most points a student can add by clicking on the plot. */
+  maxAddedPoints: 10000,
+  /** Every coordinate, generated or added, lies in [-plotLimit, plotLimit]. */
+  plotLimit: 6,
 });
 
+/** In the order a student meets them: easiest first, the spiral (the hardest) last. */
 export const BUILTIN_DATASET_NAMES: readonly BuiltinDatasetName[] = Object.freeze([
   'circle',
   'xor',
   'gauss',
+  'moons',
   'spiral',
 ]);
 
@@ -87,6 +94,13 @@ export const BUILTIN_DATASETS: Record<BuiltinDatasetName, BuiltinDatasetInfo> = 
     2,
     5,
   ),
+  moons: info(
+    'moons',
+    'Two moons',
+    'Two crescent moons hook into each other, so any straight line cuts off the tip of one of them.',
+    2,
+    2,
+  ),
   spiral: info(
     'spiral',
     'Spiral',
@@ -99,14 +113,6 @@ export const BUILTIN_DATASETS: Record<BuiltinDatasetName, BuiltinDatasetInfo> = 
 // ---------------------------------------------------------------------------
 // Validation
 // ---------------------------------------------------------------------------
-
-function formatValue(value: unknown): string {
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (value === undefined) return 'nothing';
-  if (value === null) return 'null';
-  return `a ${typeof value}`;
-}
 
 function isBuiltinName(value: unknown): value is BuiltinDatasetName {
   return typeof value === 'string' && (BUILTIN_DATASET_NAMES as readonly string[]).includes(value);
@@ -146,6 +152,32 @@ export function validateBuiltinDatasetConfig(config: BuiltinDatasetConfig): stri
   if (typeof seed !== 'number' || !Number.isFinite(seed)) {
     return `Seed must be a finite number (got ${formatValue(seed)}).`;
   }
+  return validateAddedPoints(raw.added, name, classes);
+}
+
+/** Checks the points a student added on the plot: each inside the plot and of an existing class. */
+function validateAddedPoints(added: unknown, name: BuiltinDatasetName, classes: number): string | null {
+  if (added === undefined) return null;
+  if (!Array.isArray(added)) return `The added points must be a list (got ${formatValue(added)}).`;
+  const { maxAddedPoints, plotLimit } = DATASET_LIMITS;
+  if (added.length > maxAddedPoints) {
+    return `At most ${maxAddedPoints} points can be added to the plot (got ${added.length}).`;
+  }
+  for (let i = 0; i < added.length; i++) {
+    const point: unknown = added[i];
+    const which = `Added point ${i + 1}`;
+    if (typeof point !== 'object' || point === null) return `${which} is not a point (got ${formatValue(point)}).`;
+    const { x1, x2, label } = point as Record<string, unknown>;
+    if (typeof x1 !== 'number' || typeof x2 !== 'number' || !Number.isFinite(x1) || !Number.isFinite(x2)) {
+      return `${which} needs two numbers x1 and x2 (got ${formatValue(x1)} and ${formatValue(x2)}).`;
+    }
+    if (Math.abs(x1) > plotLimit || Math.abs(x2) > plotLimit) {
+      return `${which} at (${x1}, ${x2}) is outside the plot: both coordinates must be from -${plotLimit} to ${plotLimit}.`;
+    }
+    if (!isWholeNumberIn(label, 0, classes - 1)) {
+      return `${which} has class ${formatValue(label)}, but the ${name} dataset has classes 0 to ${classes - 1}.`;
+    }
+  }
   return null;
 }
 
@@ -164,6 +196,11 @@ const XOR_PADDING = 0.3; // gap between the points and the axes
 const GAUSS_CENTRE_RADIUS = 2 * Math.SQRT2; // (2, 2) and (-2, -2) for two classes
 const GAUSS_BASE_VARIANCE = 0.5; // as in Playground at zero noise
 const SPIRAL_TURNS = 1.75;
+const MOONS_SCALE = (2 * DATA_RADIUS) / 3; // make_moons spans 3 units across; ours span 10
+const MOONS_CENTRE_X = 0.5; // the middle of make_moons' pair, moved to the origin
+const MOONS_CENTRE_Y = 0.25;
+/** Mixed into the seed for the stream that places added points, so it is unrelated to the data's own stream. */
+const ADDED_POINTS_SALT = 0x61646465; // "adde"
 
 type PointSink = (x: number, y: number, label: number) => void;
 
@@ -264,14 +301,34 @@ function generateSpiral(sizes: number[], noise: number, rng: Rng, put: PointSink
   });
 }
 
+/**
+ * Two interleaved half circles, as scikit-learn's make_moons draws them (upper moon: (cos t, sin t); lower moon:
+ * (1 - cos t, 0.5 - sin t), t in [0, π]), then centred and scaled by 10/3 so the pair spans x -5..5 and y -2.5..2.5
+ * like the other sets. The lower moon is the upper one turned half a circle about the origin. Per point: t, then
+ * the x and y jitter.
+ */
+function generateMoons(sizes: number[], noise: number, rng: Rng, put: PointSink): void {
+  sizes.forEach((count, label) => {
+    const sign = label === 0 ? 1 : -1;
+    for (let i = 0; i < count; i++) {
+      const t = uniform(rng, 0, Math.PI);
+      const x = sign * MOONS_SCALE * (portableCos(t) - MOONS_CENTRE_X) + jitter(rng, noise);
+      const y = sign * MOONS_SCALE * (portableSin(t) - MOONS_CENTRE_Y) + jitter(rng, noise);
+      put(x, y, label);
+    }
+  });
+}
+
 const GENERATORS: Record<BuiltinDatasetName, (sizes: number[], noise: number, rng: Rng, put: PointSink) => void> = {
   circle: generateCircle,
   xor: generateXor,
   gauss: generateGauss,
   spiral: generateSpiral,
+  moons: generateMoons,
 };
 
-function datasetTitle(name: BuiltinDatasetName, classes: number): string {
+/** The dataset's title for this config, e.g. "Spiral (3 arms)". */
+export function builtinDatasetTitle(name: BuiltinDatasetName, classes: number): string {
   switch (name) {
     case 'circle':
       return 'Circle';
@@ -281,24 +338,52 @@ function datasetTitle(name: BuiltinDatasetName, classes: number): string {
       return `Gaussian blobs (${classes} blobs)`;
     case 'spiral':
       return `Spiral (${classes} arms)`;
+    case 'moons':
+      return 'Two moons';
   }
 }
 
-function classNamesFor(name: BuiltinDatasetName, classes: number): string[] {
+/** Class names as the plot's legend shows them. */
+export function builtinClassNames(name: BuiltinDatasetName, classes: number): string[] {
   if (name === 'circle') return ['inside', 'outside'];
   if (name === 'xor') return ['same sign', 'opposite sign'];
+  if (name === 'moons') return ['upper moon', 'lower moon'];
   return Array.from({ length: classes }, (_, k) => `class ${k}`);
+}
+
+/**
+ * Where the points a student added go among the generated rows: added point j goes just before generated row
+ * slots[j] (slots[j] = generated means after the last one).
+ *
+ * Why not append them: the trainer holds out the LAST validationSplit fraction of the rows as the test set, so
+ * appended points would all be test points and the network would never learn from them. Instead each slot is a
+ * whole number drawn uniformly from 0..generated by a second stream (seed mixed with a salt, read in the order the
+ * points were added), apart from the stream that makes the data. So:
+ * - the generated points are exactly the ones made without additions, in the same order;
+ * - an added point keeps its slot when more points are added later, and it lands in the test set with a chance
+ *   of about the validation split, like any other point;
+ * - a generated point moves down one row per added point placed before it, so only generated points within a few
+ *   rows of the train/test boundary can cross it (the boundary itself moves as the total grows; no order can pin
+ *   it while the test set is the end of a growing list).
+ */
+export function addedPointSlots(generated: number, addedCount: number, seed: number): Uint32Array {
+  const rng = createRng((normaliseSeed(seed) ^ ADDED_POINTS_SALT) >>> 0);
+  const slots = new Uint32Array(addedCount);
+  for (let j = 0; j < addedCount; j++) slots[j] = rng.int(generated + 1);
+  return slots;
 }
 
 /**
  * Builds a built-in dataset. Never throws: an invalid config gives
  * `{ ok: false, message }`. Same config => bit-identical arrays; rows are
- * shuffled with the same seeded rng so classes are mixed.
+ * shuffled with the same seeded rng so classes are mixed, then the added
+ * points are placed among them (see {@link addedPointSlots}).
  */
 export function generateBuiltinDataset(config: BuiltinDatasetConfig): DatasetResult {
   const problem = validateBuiltinDatasetConfig(config);
   if (problem !== null) return { ok: false, message: problem };
   const { name, samples, noise, seed, classes } = config;
+  const added = config.added ?? [];
   try {
     const rng = createRng(seed);
 
@@ -313,28 +398,45 @@ export function generateBuiltinDataset(config: BuiltinDatasetConfig): DatasetRes
       row++;
     });
 
-    // 2. Shuffle the rows with the same rng so batches mix the classes.
+    // 2. Shuffle the rows with the same rng so batches mix the classes, placing the added points on the way.
     const order = permutation(samples, rng);
-    const features = new Float32Array(samples * 2);
-    const labels = new Int32Array(samples);
+    const addedBySlot = groupBySlot(addedPointSlots(samples, added.length, seed), samples);
+    const total = samples + added.length;
+    const features = new Float32Array(total * 2);
+    const labels = new Int32Array(total);
+    let out = 0;
+    const putAdded = (slot: number): void => {
+      for (const j of addedBySlot[slot] ?? []) {
+        const point = added[j] as AddedPoint;
+        features[out * 2] = point.x1;
+        features[out * 2 + 1] = point.x2;
+        labels[out] = point.label;
+        out++;
+      }
+    };
     for (let i = 0; i < samples; i++) {
+      putAdded(i);
       const from = order[i] as number;
-      features[i * 2] = orderedXY[from * 2] as number;
-      features[i * 2 + 1] = orderedXY[from * 2 + 1] as number;
-      labels[i] = orderedLabels[from] as number;
+      features[out * 2] = orderedXY[from * 2] as number;
+      features[out * 2 + 1] = orderedXY[from * 2 + 1] as number;
+      labels[out] = orderedLabels[from] as number;
+      out++;
     }
+    putAdded(samples);
 
     return {
       ok: true,
       dataset: {
-        name: datasetTitle(name, classes),
-        numSamples: samples,
+        name: builtinDatasetTitle(name, classes),
+        task: 'classification',
+        numSamples: total,
         numFeatures: 2,
         numClasses: classes,
         features,
         labels,
+        targets: new Float32Array(0),
         featureNames: ['x1', 'x2'],
-        classNames: classNamesFor(name, classes),
+        classNames: builtinClassNames(name, classes),
       },
     };
   } catch (error) {
@@ -342,4 +444,15 @@ export function generateBuiltinDataset(config: BuiltinDatasetConfig): DatasetRes
     const detail = error instanceof Error ? error.message : String(error);
     return { ok: false, message: `The ${name} dataset could not be built: ${detail}` };
   }
+}
+
+/** For each slot 0..lastSlot, the indices of the added points placed there, in the order they were added. */
+function groupBySlot(slots: Uint32Array, lastSlot: number): Array<number[] | undefined> {
+  const bySlot: Array<number[] | undefined> = new Array<number[] | undefined>(lastSlot + 1);
+  slots.forEach((slot, j) => {
+    const list = bySlot[slot];
+    if (list === undefined) bySlot[slot] = [j];
+    else list.push(j);
+  });
+  return bySlot;
 }

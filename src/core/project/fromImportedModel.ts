@@ -9,25 +9,23 @@ import { inferShapes } from '../shapes/inferShapes.ts';
 import type { LossName, TrainingSettings } from '../training/settings.ts';
 import { DEFAULT_TRAINING } from '../training/settings.ts';
 import type { DatasetSuggestion } from '../validation/suggestDataset.ts';
+import { defaultLoss } from '../validation/lossAdvice.ts';
 import { suggestDataset } from '../validation/suggestDataset.ts';
 import { createProject } from './load.ts';
 import type { LayerLabProject, ProjectWeights } from './types.ts';
 
 /**
- * The dataset and loss for an imported network: the built-in set that fits its Input and output (see
- * suggestDataset), or no dataset at all when none does, so the project never points at data its network cannot
- * take; binary crossentropy for one output unit, categorical crossentropy otherwise.
+ * The dataset and loss for an imported network: the data that fits its Input and output (see suggestDataset), or
+ * no dataset at all when none does, so the project never points at data its network cannot take; and the loss its
+ * output calls for (defaultLoss: mean squared error for regression or a step output, binary crossentropy for one
+ * unit, categorical crossentropy for one unit per class).
  */
 export function suggestTraining(graph: Graph): { dataset: ProjectDataset; suggested: DatasetSuggestion | null; loss: LossName } {
   const inference = inferShapes(graph);
-  const output = inference.outputs.length === 1 ? inference.nodes.get(inference.outputs[0] ?? '') : undefined;
-  const units = output?.status === 'ok' ? (output.shape[output.shape.length - 1] ?? 1) : 1;
   const suggested = suggestDataset(graph, inference);
-  return {
-    dataset: suggested?.available === true ? { ...suggested.config } : { kind: 'none' },
-    suggested,
-    loss: units === 1 ? 'binary_crossentropy' : 'categorical_crossentropy',
-  };
+  const dataset: ProjectDataset = suggested === null ? { kind: 'none' } : { ...suggested.config };
+  const task = dataset.kind === 'regression' ? 'regression' : 'classification';
+  return { dataset, suggested, loss: defaultLoss(graph, task, inference) };
 }
 
 export interface ImportedNetwork {

@@ -6,3 +6,4 @@ export type { Migration, MigrationResult, ProjectHeader } from './migrations.ts'
 export { MIGRATIONS, migrateToCurrent, migrateWith, readProjectHeader } from './migrations.ts';
 export type { ProjectValidation } from './schema.ts';
 export { RESERVED_KEYS, findReservedKeys, formatPath, projectSchema, validateProjectData } from './schema.ts';
+export { ADDED_POINT_LIMIT, DATASET_KINDS, MAX_ADDED_POINTS, MAX_CSV_TEXT_BYTES } from './datasetSchema.ts';

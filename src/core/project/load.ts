@@ -4,6 +4,7 @@ import { LAYER_REGISTRY } from '../layers/index.ts';
 import type { TrainingSettings } from '../training/settings.ts';
 import { DEFAULT_TRAINING } from '../training/settings.ts';
 import { migrateToCurrent, readProjectHeader } from './migrations.ts';
+import { megabytes, utf8Length } from './jsonText.ts';
 import { findReservedKeys, formatPath, validateProjectData } from './schema.ts';
 import type { LayerLabProject, ProjectFieldError, ProjectLoadResult, WeightTensor } from './types.ts';
 import {
@@ -16,28 +17,6 @@ import {
 export type { ProjectFieldError, ProjectLoadResult } from './types.ts';
 
 const failure = (message: string): ProjectLoadResult => ({ ok: false, errors: [{ path: '', message }] });
-
-/** Bytes `text` takes as UTF-8 (the size of the file on disk); exact whenever it may exceed `limit`. */
-function utf8Length(text: string, limit: number): number {
-  if (text.length * 3 <= limit) return text.length; // at most three bytes per UTF-16 unit: certainly small enough
-  let bytes = 0;
-  for (let i = 0; i < text.length; i += 1) {
-    const code = text.charCodeAt(i);
-    if (code < 0x80) bytes += 1;
-    else if (code < 0x800) bytes += 2;
-    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
-      const next = text.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        bytes += 4;
-        i += 1;
-      } else bytes += 3;
-    } else bytes += 3;
-  }
-  return bytes;
-}
-
-/** Megabytes (MiB) rounded up to one decimal, so a file just over the cap never reads as equal to it. */
-const megabytes = (bytes: number): string => `${Math.ceil((bytes / (1024 * 1024)) * 10) / 10} MB`;
 
 function parseUnchecked(text: string): ProjectLoadResult {
   const size = utf8Length(text, MAX_PROJECT_FILE_BYTES);
@@ -158,6 +137,36 @@ function weightsJson(project: LayerLabProject): Json {
   return { layers: out };
 }
 
+/** The dataset's fields in the documented order; a CSV file's text comes last, since it is long. */
+function datasetJson(d: ProjectDataset): Json {
+  switch (d.kind) {
+    case 'builtin': {
+      const fields = { kind: d.kind, name: d.name, samples: d.samples, noise: d.noise, seed: d.seed, classes: d.classes };
+      const added = d.added ?? [];
+      return added.length === 0 ? fields : { ...fields, added: added.map((p) => ({ x1: p.x1, x2: p.x2, label: p.label })) };
+    }
+    case 'regression':
+      return { kind: d.kind, name: d.name, samples: d.samples, noise: d.noise, seed: d.seed };
+    case 'iris':
+      return { kind: d.kind, seed: d.seed };
+    case 'mnist':
+      return { kind: d.kind, samples: d.samples, seed: d.seed };
+    case 'csv':
+      return {
+        kind: d.kind,
+        fileName: d.fileName,
+        task: d.task,
+        features: [...d.features],
+        label: d.label,
+        normalization: d.normalization,
+        seed: d.seed,
+        text: d.text,
+      };
+    case 'none':
+      return { kind: d.kind };
+  }
+}
+
 /**
  * The project as file text: fixed key order (top level as in the docs, params in the layer's order, weights in
  * graph order), 2-space indent and a trailing newline, so saving the same project always gives the same bytes.
@@ -174,10 +183,7 @@ export function serializeProject(project: LayerLabProject): string {
       nodes: project.graph.nodes.map(nodeJson),
       edges: project.graph.edges.map((e) => ({ id: e.id, source: e.source, target: e.target, inputIndex: e.inputIndex })),
     },
-    dataset:
-      d.kind === 'none'
-        ? { kind: d.kind }
-        : { kind: d.kind, name: d.name, samples: d.samples, noise: d.noise, seed: d.seed, classes: d.classes },
+    dataset: datasetJson(d),
     training: {
       optimizer: t.optimizer,
       learningRate: t.learningRate,
@@ -186,6 +192,8 @@ export function serializeProject(project: LayerLabProject): string {
       loss: t.loss,
       validationSplit: t.validationSplit,
       seed: t.seed,
+      l2: t.l2,
+      runUntilStopped: t.runUntilStopped,
     },
     weights: weightsJson(project),
   };

@@ -10,10 +10,33 @@ import { CURRENT_PROJECT_VERSION, PROJECT_FORMAT } from './types.ts';
 export type Migration = (old: Record<string, unknown>) => Record<string, unknown>;
 
 /**
- * Migrations keyed by the version they migrate FROM: MIGRATIONS[1] would turn a version 1 file into version 2.
+ * Version 1 -> 2 (every kind of data). Version 1 knew only the built-in 2-D sets, so a dataset without `kind` meant
+ * one of them: the step writes `"kind": "builtin"` where it was left out, because version 2 has several kinds and
+ * needs to be told which. Training gains `l2` (no weight penalty) and `runUntilStopped` (stop after `epochs`), the
+ * values that leave a version 1 project training exactly as before. Anything odd (a dataset that is not an object,
+ * training that is not an object) is passed through untouched for the schema to report at its path.
+ * Released: never edit this step; a later format change adds MIGRATIONS[2].
+ */
+function addDataKindAndTrainingPenalty(old: Record<string, unknown>): Record<string, unknown> {
+  const next: Record<string, unknown> = { ...old };
+  const dataset = Object.hasOwn(old, 'dataset') ? old.dataset : undefined;
+  if (isRecord(dataset) && !Object.hasOwn(dataset, 'kind')) next.dataset = { kind: 'builtin', ...dataset };
+  const training = Object.hasOwn(old, 'training') ? old.training : undefined;
+  if (isRecord(training)) {
+    next.training = {
+      ...training,
+      ...(Object.hasOwn(training, 'l2') ? {} : { l2: 0 }),
+      ...(Object.hasOwn(training, 'runUntilStopped') ? {} : { runUntilStopped: false }),
+    };
+  }
+  return next;
+}
+
+/**
+ * Migrations keyed by the version they migrate FROM: MIGRATIONS[1] turns a version 1 file into version 2.
  * When the format changes, bump CURRENT_PROJECT_VERSION and add the step here; never edit a released step.
  */
-export const MIGRATIONS: Record<number, Migration> = {};
+export const MIGRATIONS: Readonly<Record<number, Migration>> = Object.freeze({ 1: addDataKindAndTrainingPenalty });
 
 export type ProjectHeader = { ok: true; version: number } | { ok: false; errors: ProjectFieldError[] };
 

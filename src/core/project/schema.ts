@@ -10,78 +10,33 @@
  * naming the node, edge or setting, because students read these.
  */
 import { z } from 'zod';
-import { BUILTIN_DATASETS, DATASET_LIMITS } from '../datasets/builtin.ts';
-import type { BuiltinDatasetName } from '../datasets/types.ts';
 import type { GraphNode } from '../graph/types.ts';
 import { NODE_ID_PATTERN } from '../graph/types.ts';
 import type { LayerKind } from '../layers/index.ts';
 import { LAYER_KINDS, LAYER_REGISTRY, isLayerKind } from '../layers/index.ts';
 import { parseParams } from '../layers/paramChecks.ts';
 import { DEFAULT_TRAINING, LOSSES, OPTIMIZERS, TRAINING_LIMITS } from '../training/settings.ts';
+import {
+  DATASET_FIELD_SUBJECTS,
+  DATASET_KINDS,
+  buildDataset,
+  checkDataset,
+  datasetFields,
+  datasetKindMessage,
+  datasetListSubject,
+  projectDatasetSchema,
+  unknownDatasetFieldMessage,
+} from './datasetSchema.ts';
+import type { PathSegment } from './jsonText.ts';
+import { describeValue, formatPath, isFiniteNumber, isRecord, list, ordinal, own, ownAt, quote } from './jsonText.ts';
 import type { LayerLabProject, ProjectFieldError, ProjectWeights, WeightTensor } from './types.ts';
 import { CURRENT_PROJECT_VERSION, DEFAULT_PROJECT_DATASET, PROJECT_FORMAT } from './types.ts';
 
 // ---------------------------------------------------------------------------
-// Small helpers (also used by migrations.ts and load.ts)
+// Small helpers (jsonText.ts; isRecord, describeValue and formatPath are also this module's API)
 // ---------------------------------------------------------------------------
 
-type PathSegment = string | number;
-
-export const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
-const isFiniteNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
-
-/** Own property only: never reads through the prototype (a key may be "toString"). */
-const own = (value: unknown, key: string): unknown =>
-  isRecord(value) && Object.hasOwn(value, key) ? value[key] : undefined;
-
-const ownAt = (value: unknown, index: number): unknown => (Array.isArray(value) ? (value[index] as unknown) : undefined);
-
-const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
-
-/** ["graph", "nodes", 2, "params", "units"] → "graph.nodes[2].params.units"; odd keys are quoted: layers["a.b"]. */
-export function formatPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const segment of path) {
-    if (typeof segment === 'number') out += `[${segment}]`;
-    else {
-      const key = String(segment);
-      out += IDENTIFIER.test(key) ? (out === '' ? key : `.${key}`) : `[${JSON.stringify(key)}]`;
-    }
-  }
-  return out;
-}
-
-const MAX_SHOWN_TEXT = 40;
-
-function quote(text: string): string {
-  return JSON.stringify(text.length > MAX_SHOWN_TEXT ? `${text.slice(0, MAX_SHOWN_TEXT)}…` : text);
-}
-
-/** A short description of any parsed JSON value, for "…; it is <this>." */
-export function describeValue(value: unknown): string {
-  if (value === undefined) return 'missing';
-  if (value === null) return 'null';
-  if (typeof value === 'string') return value === '' ? 'empty text ("")' : `the text ${quote(value)}`;
-  if (typeof value === 'number') {
-    if (Number.isNaN(value)) return 'not a number';
-    if (!Number.isFinite(value)) return 'a number too large to store';
-    return String(value);
-  }
-  if (typeof value === 'boolean') return String(value);
-  if (Array.isArray(value)) return value.length === 0 ? 'an empty list' : `a list of ${value.length} item${value.length === 1 ? '' : 's'}`;
-  if (typeof value === 'object') return 'an object';
-  return `a ${typeof value}`;
-}
-
-function ordinal(n: number): string {
-  const tens = n % 100;
-  const suffix = tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
-  return `${n}${suffix}`;
-}
-
-const list = (items: readonly string[]): string => items.join(', ');
+export { describeValue, formatPath, isRecord } from './jsonText.ts';
 
 /** Table lookup that never finds Object.prototype members (a path may be "toString"). */
 const lookup = (table: Readonly<Record<string, string>>, key: string): string | undefined =>
@@ -149,7 +104,6 @@ export function findReservedKeys(root: unknown): ProjectFieldError[] {
 // Zod schemas: structure and types
 // ---------------------------------------------------------------------------
 
-const BUILTIN_NAMES = Object.keys(BUILTIN_DATASETS) as [BuiltinDatasetName, ...BuiltinDatasetName[]];
 const KINDS = LAYER_KINDS as [LayerKind, ...LayerKind[]];
 
 export const positionSchema = z.strictObject({ x: z.number(), y: z.number() });
@@ -175,21 +129,16 @@ export const graphSchema = z.strictObject({
   edges: z.array(edgeSchema),
 });
 
-/** A built-in 2-D dataset. `kind` may be left out (files written before `"none"` existed always mean a built-in set). */
-export const datasetSchema = z.strictObject({
-  kind: z.literal('builtin').default('builtin'),
-  name: z.enum(BUILTIN_NAMES).default(DEFAULT_PROJECT_DATASET.name),
-  samples: z.number().default(DEFAULT_PROJECT_DATASET.samples),
-  noise: z.number().default(DEFAULT_PROJECT_DATASET.noise),
-  seed: z.number().default(DEFAULT_PROJECT_DATASET.seed),
-  classes: z.number().default(DEFAULT_PROJECT_DATASET.classes),
-});
-
-/** No dataset chosen yet: `{ "kind": "none" }` and nothing else. */
-export const noDatasetSchema = z.strictObject({ kind: z.literal('none') });
-
-/** The `dataset` field: picked by `kind` ("builtin", the default, or "none"). */
-export const projectDatasetSchema = z.discriminatedUnion('kind', [datasetSchema, noDatasetSchema]);
+// The dataset schemas (one per kind) are in datasetSchema.ts.
+export {
+  builtinDatasetSchema,
+  csvDatasetSchema,
+  irisDatasetSchema,
+  mnistDatasetSchema,
+  noDatasetSchema,
+  projectDatasetSchema,
+  regressionDatasetSchema,
+} from './datasetSchema.ts';
 
 export const trainingSchema = z.strictObject({
   optimizer: z.enum(OPTIMIZERS).default(DEFAULT_TRAINING.optimizer),
@@ -199,6 +148,8 @@ export const trainingSchema = z.strictObject({
   loss: z.enum(LOSSES).default(DEFAULT_TRAINING.loss),
   validationSplit: z.number().default(DEFAULT_TRAINING.validationSplit),
   seed: z.number().default(DEFAULT_TRAINING.seed),
+  l2: z.number().default(DEFAULT_TRAINING.l2),
+  runUntilStopped: z.boolean().default(DEFAULT_TRAINING.runUntilStopped),
 });
 
 export const weightTensorSchema = z.strictObject({
@@ -254,13 +205,7 @@ const FIELD_SUBJECTS: Readonly<Record<string, string>> = {
   graph: 'The graph',
   'graph.nodes': 'The node list',
   'graph.edges': 'The edge list',
-  dataset: 'The dataset settings',
-  'dataset.kind': 'The dataset kind',
-  'dataset.name': 'The dataset name',
-  'dataset.samples': 'The number of samples',
-  'dataset.noise': 'The dataset noise',
-  'dataset.seed': 'The dataset seed',
-  'dataset.classes': 'The number of classes',
+  ...DATASET_FIELD_SUBJECTS,
   training: 'The training settings',
   'training.optimizer': 'The optimizer',
   'training.learningRate': 'The learning rate',
@@ -269,6 +214,8 @@ const FIELD_SUBJECTS: Readonly<Record<string, string>> = {
   'training.loss': 'The loss',
   'training.validationSplit': 'The validation split',
   'training.seed': 'The training seed',
+  'training.l2': 'The L2 weight penalty',
+  'training.runUntilStopped': 'The "run until stopped" setting',
   weights: 'The weights',
   'weights.layers': 'The "layers" of the weights',
 };
@@ -291,6 +238,7 @@ function subjectOf(path: readonly PropertyKey[], root: unknown): string {
   if (known !== undefined) return known;
   const [first, second, third, fourth, ...rest] = path;
   const tail = (from: readonly PropertyKey[]): string => from.map(String).join(' ');
+  if (first === 'dataset') return datasetListSubject(path) ?? `The field "${formatPath(path)}"`;
   if (first === 'graph' && typeof third === 'number') {
     const ref = second === 'nodes' ? nodeRef(root, third) : edgeRef(root, third);
     return fourth === undefined ? ref : `${ref}'s ${tail([fourth, ...rest])}`;
@@ -316,7 +264,8 @@ const EXPECTED: Readonly<Record<string, string>> = {
 const EXPECTED_AT: Readonly<Record<string, string>> = {
   weights: 'null or an object like {"layers": { ... }}',
   graph: 'an object like {"nodes": [ ... ], "edges": [ ... ]}',
-  dataset: 'an object like {"kind": "builtin", "name": "xor"} or {"kind": "none"}',
+  dataset: 'an object like {"kind": "builtin", "name": "xor"}, {"kind": "iris"} or {"kind": "none"}',
+  'dataset.added.[]': 'an object like {"x1": 0.5, "x2": -2, "label": 1}',
   'graph.nodes.[].position': 'an object like {"x": 0, "y": 0}',
   'graph.nodes.[].params': 'an object of parameter names and values ({ ... })',
 };
@@ -338,7 +287,9 @@ function containerOf(path: readonly PropertyKey[], root: unknown): { name: strin
     case 'graph.edges.[]':
       return { name: edgeRef(root, Number(third)), fields: fieldsOf(edgeSchema) };
     case 'dataset':
-      return { name: 'The "dataset" section', fields: fieldsOf(datasetSchema) };
+      return { name: 'The "dataset" section', fields: datasetFields(own(own(root, 'dataset'), 'kind')) ?? [] };
+    case 'dataset.added.[]':
+      return { name: `The ${ordinal(Number(third) + 1)} added point`, fields: ['x1', 'x2', 'label'] };
     case 'training':
       return { name: 'The "training" section', fields: fieldsOf(trainingSchema) };
     case 'weights':
@@ -354,14 +305,6 @@ function unknownFieldMessage(container: { name: string; fields: readonly string[
   const close = container.fields.find((field) => field.toLowerCase() === key.toLowerCase());
   const hint = close === undefined ? '' : ` Did you mean "${close}"?`;
   return `${container.name} has an unknown field ${quote(key)}; its fields are ${list(container.fields)}.${hint}`;
-}
-
-/** What the dataset's `kind` may be, as the start of a sentence. */
-const DATASET_KINDS_TEXT =
-  'The dataset kind must be "builtin" (a built-in dataset) or "none" (no dataset chosen yet)';
-
-function noDatasetFieldMessage(key: string): string {
-  return `A dataset of kind "none" (no dataset chosen yet) has no other fields; remove ${quote(key)}, or set "kind" to "builtin" to choose a built-in dataset.`;
 }
 
 type Issue = z.core.$ZodIssue;
@@ -383,17 +326,17 @@ function issueToErrors(issue: Issue, root: unknown): ProjectFieldError[] {
     case 'custom':
       return [{ path: at, message: issue.message }];
     case 'unrecognized_keys': {
-      if (pathPattern(path) === 'dataset' && own(value, 'kind') === 'none') {
-        return issue.keys.map((key) => ({ path: formatPath([...path, key]), message: noDatasetFieldMessage(key) }));
+      if (pathPattern(path) === 'dataset') {
+        const messages = issue.keys.map((key) => ({ key, message: unknownDatasetFieldMessage(value, key) }));
+        if (messages.every((m) => m.message !== null)) {
+          return messages.map(({ key, message }) => ({ path: formatPath([...path, key]), message: message ?? '' }));
+        }
       }
       const container = containerOf(path, root) ?? { name: subjectOf(path, root), fields: [] };
       return issue.keys.map((key) => ({ path: formatPath([...path, key]), message: unknownFieldMessage(container, key) }));
     }
     case 'invalid_union': {
-      if (pathPattern(path) === 'dataset.kind') {
-        const given = value === undefined ? '' : `; it is ${describeValue(value)}`;
-        return [{ path: at, message: `${DATASET_KINDS_TEXT}${given}.` }];
-      }
+      if (pathPattern(path) === 'dataset.kind') return [{ path: at, message: datasetKindMessage(value) }];
       return [{ path: at, message: `${subjectOf(path, root)} is not valid: ${issue.message}.` }];
     }
     case 'invalid_type': {
@@ -530,27 +473,7 @@ function checkTraining(training: unknown, report: Report): void {
   checkRange(report, ['training', 'batchSize'], own(training, 'batchSize'), TRAINING_LIMITS.batchSize, true);
   checkRange(report, ['training', 'epochs'], own(training, 'epochs'), TRAINING_LIMITS.epochs, true);
   checkRange(report, ['training', 'validationSplit'], own(training, 'validationSplit'), TRAINING_LIMITS.validationSplit, false);
-}
-
-function checkDataset(dataset: unknown, report: Report): void {
-  if (!isRecord(dataset)) return;
-  // Ranges apply to a built-in set only ("kind" left out means built-in); "none" and unknown kinds are zod's.
-  const kind = own(dataset, 'kind');
-  if (kind !== undefined && kind !== 'builtin') return;
-  const { minSamples, maxSamples, minNoise, maxNoise } = DATASET_LIMITS;
-  checkRange(report, ['dataset', 'samples'], own(dataset, 'samples'), { min: minSamples, max: maxSamples }, true);
-  checkRange(report, ['dataset', 'noise'], own(dataset, 'noise'), { min: minNoise, max: maxNoise }, false);
-  const name = own(dataset, 'name');
-  const classes = own(dataset, 'classes');
-  if (typeof name !== 'string' || !Object.hasOwn(BUILTIN_DATASETS, name) || !isFiniteNumber(classes)) return;
-  const { minClasses, maxClasses } = BUILTIN_DATASETS[name as BuiltinDatasetName];
-  if (Number.isInteger(classes) && classes >= minClasses && classes <= maxClasses) return;
-  report(
-    ['dataset', 'classes'],
-    minClasses === maxClasses
-      ? `The ${name} dataset always has ${minClasses} classes; "classes" is ${classes}.`
-      : `The ${name} dataset needs a whole number of classes from ${minClasses} to ${maxClasses}; "classes" is ${classes}.`,
-  );
+  checkRange(report, ['training', 'l2'], own(training, 'l2'), TRAINING_LIMITS.l2, false);
 }
 
 function checkTensor(root: unknown, nodeId: string, index: number, tensor: unknown, report: Report): void {
@@ -662,7 +585,7 @@ function buildProject(data: ProjectShape): LayerLabProject {
       nodes: data.graph.nodes.map(buildNode),
       edges: data.graph.edges.map((e) => ({ id: e.id, source: e.source, target: e.target, inputIndex: e.inputIndex })),
     },
-    dataset: { ...data.dataset },
+    dataset: buildDataset(data.dataset),
     training: { ...data.training },
     weights: buildWeights(data.weights),
   };
@@ -696,6 +619,8 @@ for (const key of [
   ...Object.keys(edgeSchema.shape),
   ...Object.keys(positionSchema.shape),
   ...Object.keys(weightTensorSchema.shape),
+  ...Object.keys(trainingSchema.shape),
+  ...DATASET_KINDS.flatMap((kind) => datasetFields(kind) ?? []),
 ]) {
   if (!FIELD_ORDER.has(key)) FIELD_ORDER.set(key, FIELD_ORDER.size);
 }

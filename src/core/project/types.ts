@@ -5,8 +5,12 @@ import type { TrainingSettings } from '../training/settings.ts';
 /** The value of the `format` field that marks a file as a LayerLab project. */
 export const PROJECT_FORMAT = 'layerlab-project';
 
-/** The file version this LayerLab writes, and the newest it reads. Older files are migrated on load. */
-export const CURRENT_PROJECT_VERSION = 1;
+/**
+ * The file version this LayerLab writes, and the newest it reads. Older files are migrated on load.
+ * 2: every kind of data (regression sets, Iris, MNIST, CSV, points added by clicking), `dataset.kind` always
+ * written, and the training settings `l2` and `runUntilStopped`.
+ */
+export const CURRENT_PROJECT_VERSION = 2;
 
 /** Project files larger than this (in bytes of UTF-8, i.e. the size on disk) are refused before parsing. */
 export const MAX_PROJECT_FILE_BYTES = 50 * 1024 * 1024;
@@ -42,7 +46,7 @@ export interface LayerLabProject {
   version: typeof CURRENT_PROJECT_VERSION;
   name: string;
   graph: Graph;
-  /** A built-in dataset, or `{ kind: 'none' }` while no dataset is chosen (the network can be built and exported, not trained). */
+  /** The data to train on, or `{ kind: 'none' }` while no dataset is chosen (the network can be built and exported, not trained). */
   dataset: ProjectDataset;
   training: TrainingSettings;
   /** null when the network has not been trained (or weights were not saved). */

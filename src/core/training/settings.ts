@@ -1,10 +1,11 @@
 /** How a network is trained. Names follow Keras's compile() and fit() arguments. */
-export const OPTIMIZERS = ['sgd', 'adam', 'rmsprop', 'adagrad'] as const;
+export const OPTIMIZERS = ['sgd', 'momentum', 'adam', 'rmsprop', 'adagrad'] as const;
 export type OptimizerName = (typeof OPTIMIZERS)[number];
 
 /** Each optimizer's class in keras.optimizers. */
 export const KERAS_OPTIMIZER_CLASS: { readonly [O in OptimizerName]: string } = {
   sgd: 'SGD',
+  momentum: 'SGD',
   adam: 'Adam',
   rmsprop: 'RMSprop',
   adagrad: 'Adagrad',
@@ -28,7 +29,14 @@ export interface TrainingSettings {
   validationSplit: number;
   /** Seeds weight initialisation, dropout and shuffling, so a run can be repeated exactly. */
   seed: number;
+  /** Weight penalty (L2) added for every Dense kernel: loss += l2 × sum(kernel²), as Keras's L2(l2). 0 = none. */
+  l2: number;
+  /** Train until the student presses Pause instead of stopping after `epochs` (the app; the CLI always stops). */
+  runUntilStopped: boolean;
 }
+
+/** SGD with momentum uses Keras's SGD(momentum=0.9). */
+export const SGD_MOMENTUM = 0.9;
 
 export const DEFAULT_TRAINING: TrainingSettings = {
   optimizer: 'sgd',
@@ -38,6 +46,8 @@ export const DEFAULT_TRAINING: TrainingSettings = {
   loss: 'binary_crossentropy',
   validationSplit: 0,
   seed: 1,
+  l2: 0,
+  runUntilStopped: false,
 };
 
 export const TRAINING_LIMITS = {
@@ -45,10 +55,12 @@ export const TRAINING_LIMITS = {
   batchSize: { min: 1, max: 4096 },
   epochs: { min: 1, max: 10000 },
   validationSplit: { min: 0, max: 0.5 },
+  l2: { min: 0, max: 1 },
 } as const;
 
 export const OPTIMIZER_INFO: { readonly [O in OptimizerName]: string } = {
   sgd: 'Stochastic gradient descent: after each batch, move every weight a small step (the learning rate) downhill on the loss.',
+  momentum: 'Gradient descent with momentum (0.9): each step keeps most of the previous one, so it rolls through small bumps and speeds up on long slopes.',
   adam: 'Gradient descent that adapts the step for each weight from recent gradients; usually trains fastest.',
   rmsprop: 'Gradient descent that divides each step by a running average of recent gradient sizes.',
   adagrad: 'Gradient descent whose steps shrink for weights that have already moved a lot.',
@@ -59,4 +71,12 @@ export const LOSS_INFO: { readonly [L in LossName]: string } = {
   categorical_crossentropy: 'For several classes from a softmax output with one unit per class.',
   sparse_categorical_crossentropy: 'Like categorical crossentropy, with labels given as class numbers instead of one-hot rows.',
   mean_squared_error: 'The average squared difference between output and target.',
+};
+
+/** What is measured besides the loss: accuracy for classification, mean absolute error for regression. */
+export type MetricName = 'accuracy' | 'mae';
+
+export const METRIC_INFO: { readonly [M in MetricName]: { label: string; description: string } } = {
+  accuracy: { label: 'accuracy', description: 'The share of examples whose predicted class is the right one.' },
+  mae: { label: 'mean absolute error', description: 'The average distance between the prediction and the target.' },
 };

@@ -5,7 +5,9 @@
  */
 import type { Graph, GraphEdge, GraphNode, Position } from '../../core/graph/types.ts';
 import type { ParamValue } from '../../core/layers/index.ts';
-import type { LayerLabProject } from '../../core/project/index.ts';
+import type { LayerLabProject, ProjectWeights } from '../../core/project/index.ts';
+import type { ProjectDataset } from '../../core/datasets/types.ts';
+import type { TrainingSettings } from '../../core/training/settings.ts';
 import { removeFromGraph, renameInGraph, renameInWeights } from '../../core/editing/index.ts';
 
 /** Why a whole project replaced the one on the canvas (shown as "Undo: open preset"). */
@@ -22,6 +24,12 @@ export type EditCommand =
   | { type: 'renameProject'; name: string }
   | { type: 'layout'; positions: Record<string, Position> }
   | { type: 'resetWeights' }
+  /** The data the project trains on (the data panel). */
+  | { type: 'setDataset'; dataset: ProjectDataset }
+  /** Some training settings (the train panel); `label` names the setting for undo, e.g. "learning rate". */
+  | { type: 'setTraining'; patch: Partial<TrainingSettings>; label: string }
+  /** The weights a training run reached (kept with the project: saved, autosaved, shared, exported). */
+  | { type: 'setWeights'; weights: ProjectWeights; label: string }
   | { type: 'replaceProject'; project: LayerLabProject; reason: ReplaceReason };
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -55,6 +63,12 @@ export function commandLabel(command: EditCommand): string {
       return 'tidy up the layout';
     case 'resetWeights':
       return 'reset the weights';
+    case 'setDataset':
+      return 'change the data';
+    case 'setTraining':
+      return `set the ${command.label}`;
+    case 'setWeights':
+      return command.label;
     case 'replaceProject':
       return { new: 'new project', open: 'open project', preset: 'open preset', import: 'import model', share: 'open shared link' }[command.reason];
   }
@@ -109,6 +123,14 @@ export function applyCommand(project: LayerLabProject, command: EditCommand): La
       return command.name === project.name ? project : { ...project, name: command.name };
     case 'resetWeights':
       return project.weights === null ? project : { ...project, weights: null };
+    case 'setDataset':
+      return JSON.stringify(project.dataset) === JSON.stringify(command.dataset) ? project : { ...project, dataset: command.dataset };
+    case 'setTraining': {
+      const training = { ...project.training, ...command.patch };
+      return JSON.stringify(training) === JSON.stringify(project.training) ? project : { ...project, training };
+    }
+    case 'setWeights':
+      return { ...project, weights: command.weights };
     case 'replaceProject':
       return command.project;
   }
@@ -116,5 +138,5 @@ export function applyCommand(project: LayerLabProject, command: EditCommand): La
 
 /** True when the command can change shapes or problems (moving nodes cannot). */
 export function changesNetwork(command: EditCommand): boolean {
-  return command.type !== 'moveNodes' && command.type !== 'layout' && command.type !== 'renameProject';
+  return command.type !== 'moveNodes' && command.type !== 'layout' && command.type !== 'renameProject' && command.type !== 'setWeights';
 }

@@ -11,6 +11,7 @@ import { useEditor, useStores, useUi } from '../stores.ts';
 import { ConnectionHint } from './ConnectionHint.tsx';
 import { ConnectionLine } from './ConnectionLine.tsx';
 import { FlowNodeCache, flowEdges, slotOf } from './flowElements.ts';
+import { TrainingLegend } from './training/TrainingLegend.tsx';
 import type { Size } from './flowElements.ts';
 import '@xyflow/react/dist/style.css';
 import './canvas.css';
@@ -212,6 +213,7 @@ export function Canvas({ initialViewport, onViewportChange }: CanvasProps) {
         <Controls position="bottom-left" showInteractive={false} />
         <MiniMap position="bottom-right" pannable zoomable nodeStrokeWidth={2} ariaLabel="Overview of the whole network" style={MINIMAP_STYLE} />
         <ConnectionHint />
+        <TrainingLegend />
       </ReactFlow>
     </div>
   );

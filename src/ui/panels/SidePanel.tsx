@@ -1,11 +1,13 @@
-import { useEffect, useId } from 'react';
+import { lazy, Suspense, useEffect, useId } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { SideTab } from '../../state/uiStore.ts';
 import { useStores, useUi } from '../stores.ts';
 import { Inspector } from './inspector/Inspector.tsx';
-import { DataPanel } from './DataPanel.tsx';
 import { TrainPanel } from './TrainPanel.tsx';
 import './sidePanel.css';
+
+// The Data tab (previews, CSV upload) is not on screen at a first visit: it loads when first opened.
+const DataPanel = lazy(() => import('./DataPanel.tsx').then((m) => ({ default: m.DataPanel })));
 
 const TABS: { id: SideTab; label: string }[] = [
   { id: 'layer', label: 'Layer' },
@@ -61,7 +63,15 @@ export function SidePanel() {
         ))}
       </div>
       <div className="side-body" role="tabpanel" id={`${baseId}-panel`} aria-labelledby={`${baseId}-tab-${tab}`}>
-        {tab === 'layer' ? <Inspector /> : tab === 'data' ? <DataPanel /> : <TrainPanel />}
+        {tab === 'layer' ? (
+          <Inspector />
+        ) : tab === 'data' ? (
+          <Suspense fallback={<p className="panel-note">Loading the data panel…</p>}>
+            <DataPanel />
+          </Suspense>
+        ) : (
+          <TrainPanel />
+        )}
       </div>
     </aside>
   );

@@ -1,68 +1,84 @@
-import { APP_MESSAGES, trainBlocked, trainHint, trainNotYet } from '../../state/appMessages.ts';
-import { useEditor, useStores } from '../stores.ts';
+import { useMemo } from 'react';
+import { describeDataset } from '../../core/datasets/index.ts';
+import { projectMetric } from '../../core/training/metric.ts';
+import type { LossName } from '../../core/training/settings.ts';
+import { defaultLoss, lossAdvice } from '../../core/validation/lossAdvice.ts';
+import { APP_MESSAGES, trainBlocked, trainHint } from '../../state/appMessages.ts';
+import { useEditor, useStores, useTraining } from '../stores.ts';
+import { TrainControls } from './train/TrainControls.tsx';
+import { EnginePathNote, TrainStats } from './train/TrainStats.tsx';
+import { TrainSettings } from './train/TrainSettings.tsx';
+import { OutputView } from './train/OutputView.tsx';
 import { useDataText } from './useDataText.ts';
 
+/** Why Train cannot start, or null when it can. */
+function useBlockedReason(): string | null {
+  const errors = useEditor((s) => s.problems.filter((p) => p.severity === 'error').length);
+  const text = useDataText();
+  if (errors > 0) return trainBlocked(errors);
+  if (!text.trainable) return `${text.title}: ${text.detail}`;
+  return null;
+}
+
+/** The loss that fits the network's output for its data, and why the chosen one does not (null when it fits). */
+function useLossFit(): { recommended: LossName | null; problem: string | null } {
+  const graph = useEditor((s) => s.project.graph);
+  const dataset = useEditor((s) => s.project.dataset);
+  const loss = useEditor((s) => s.project.training.loss);
+  return useMemo(() => {
+    if (dataset.kind === 'none') return { recommended: null, problem: null };
+    const described = describeDataset(dataset);
+    if (!described.ok) return { recommended: null, problem: null };
+    const data = { task: described.task, title: described.title, numClasses: described.numClasses, ...(described.targetName === undefined ? {} : { targetName: described.targetName }) };
+    const advice = lossAdvice(graph, loss, data);
+    return advice === null ? { recommended: defaultLoss(graph, described.task), problem: null } : { recommended: advice.suggested, problem: `${advice.message} ${advice.fix}` };
+  }, [graph, dataset, loss]);
+}
+
+/** A message training stopped with: divergence (with a way back to the last good weights) or the end of a run. */
+function TrainMessage() {
+  const message = useTraining((s) => s.message);
+  const { trainer } = useStores();
+  if (message === null) return null;
+  return (
+    <div className={`train-message ${message.tone}`} role={message.tone === 'error' ? 'alert' : 'status'} data-testid="train-message">
+      <p>{message.text}</p>
+      {message.canRestore ? (
+        <button type="button" className="btn" onClick={() => void trainer.restore()}>
+          Go back to the last good weights
+        </button>
+      ) : null}
+    </div>
+  );
+}
+
 /**
- * The Train tab: one obvious Train button, with Pause, Step and Reset beside it, and the data it trains on. Training
- * in the browser (a Web Worker, live pictures) is the next part of LayerLab; until it lands, Train says how to train
- * this very project with the command line, so the button never silently does nothing.
+ * The Train tab: one obvious Train button (Pause while it runs), Step, Epoch, Reset and New weights; where the run
+ * is; the message it stopped with; and how it learns (the settings).
  */
 export function TrainPanel() {
   const training = useEditor((s) => s.project.training);
-  const untrained = useEditor((s) => s.project.weights === null);
-  const errors = useEditor((s) => s.problems.filter((p) => p.severity === 'error').length);
-  const { ui, editor } = useStores();
+  const regression = useEditor((s) => projectMetric(s.project.dataset) === 'mae');
+  const status = useTraining((s) => s.status);
   const text = useDataText();
-  const ready = errors === 0 && text.trainable;
-  const train = (): void => {
-    ui.getState().toast({
-      tone: 'info',
-      text: ready ? trainNotYet(editor.getState().project) : errors > 0 ? trainBlocked(errors) : `${text.title}: ${text.detail}`,
-    });
-  };
+  const blocked = useBlockedReason();
+  const errors = useEditor((s) => s.problems.filter((p) => p.severity === 'error').length);
+  const lossFit = useLossFit();
   return (
-    <div className="panel-section">
+    <div className="panel-section train-panel">
       <h2 className="panel-title">Train</h2>
-      <p className="train-hint">
-        {ready ? trainHint(text.title) : errors > 0 ? APP_MESSAGES.trainFixFirst : text.detail}
-      </p>
-      <div className="train-buttons">
-        <button type="button" className="btn primary" onClick={train}>
-          Train
-        </button>
-        <button type="button" className="btn" disabled>
-          Pause
-        </button>
-        <button type="button" className="btn" onClick={train}>
-          Step
-        </button>
-        <button
-          type="button"
-          className="btn"
-          disabled={untrained}
-          title={untrained ? 'The network has no trained weights to reset' : 'Forget the trained weights and start from fresh ones'}
-          onClick={() => {
-            editor.getState().dispatch({ type: 'resetWeights' });
-            ui.getState().toast({ tone: 'info', text: APP_MESSAGES.weightsReset, action: { label: 'Undo', run: () => editor.getState().undo() } });
-          }}
-        >
-          Reset
-        </button>
-      </div>
-      <dl className="stat-grid">
-        <dt>Data</dt>
-        <dd data-testid="train-dataset">{text.title}</dd>
-        <dt>Optimizer</dt>
-        <dd>
-          {training.optimizer}, learning rate {training.learningRate}
-        </dd>
-        <dt>Loss</dt>
-        <dd>{training.loss}</dd>
-        <dt>Batch, epochs</dt>
-        <dd>
-          {training.batchSize}, {training.epochs}
-        </dd>
-      </dl>
+      {status === null ? (
+        <p className="train-hint">{blocked === null ? trainHint(text.title) : errors > 0 ? APP_MESSAGES.trainFixFirst : blocked}</p>
+      ) : null}
+      <TrainControls disabledReason={blocked} />
+      <TrainStats targetEpochs={training.runUntilStopped ? null : training.epochs} />
+      <TrainMessage />
+      <OutputView />
+      <EnginePathNote />
+      <details className="train-settings-box" open>
+        <summary>Settings</summary>
+        <TrainSettings recommendedLoss={lossFit.recommended} lossProblem={lossFit.problem} metricLabel={regression ? 'mean absolute error' : 'accuracy'} />
+      </details>
     </div>
   );
 }

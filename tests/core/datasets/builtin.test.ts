@@ -36,7 +36,7 @@ function firstRows(d: Dataset, count: number): number[][] {
   return Array.from({ length: count }, (_, row) => [d.features[row * 2] ?? Number.NaN, d.features[row * 2 + 1] ?? Number.NaN]);
 }
 
-const MAX_CLASSES: Record<BuiltinDatasetName, number> = { circle: 2, xor: 2, gauss: 5, spiral: 5 };
+const MAX_CLASSES: Record<BuiltinDatasetName, number> = { circle: 2, xor: 2, gauss: 5, spiral: 5, moons: 2 };
 
 describe.each(BUILTIN_DATASET_NAMES.map((name) => ({ name })))('$name: common properties', ({ name }) => {
   const maxClasses = MAX_CLASSES[name];

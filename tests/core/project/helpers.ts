@@ -4,8 +4,16 @@ import { parseProject } from '../../../src/core/project/index.ts';
 
 export type JsonObject = { [key: string]: unknown };
 
-/** The XOR 2-4-1 example from docs/project-file.md, as parsed JSON (a fresh copy each call). */
+/** The XOR 2-4-1 example from docs/project-file.md (version 2), as parsed JSON (a fresh copy each call). */
 export function exampleFile(): JsonObject {
+  const file = exampleFileV1();
+  file.version = 2;
+  file.training = { ...at(file, 'training'), l2: 0, runUntilStopped: false };
+  return file;
+}
+
+/** The same project as LayerLab 1 saved it (file version 1: no training.l2 or runUntilStopped). */
+export function exampleFileV1(): JsonObject {
   return {
     format: 'layerlab-project',
     version: 1,

@@ -61,11 +61,15 @@ describe('parseProject: valid files', () => {
 
   it('fills omitted dataset and training fields one by one', () => {
     const file = exampleFile();
-    file.dataset = { name: 'spiral', classes: 3 };
+    file.dataset = { kind: 'builtin', name: 'spiral', classes: 3 };
     file.training = { optimizer: 'adam', learningRate: 0.01 };
     const { project } = load(JSON.stringify(file));
     expect(project.dataset).toEqual({ kind: 'builtin', name: 'spiral', samples: 400, noise: 0.1, seed: 1, classes: 3 });
     expect(project.training).toEqual({ ...DEFAULT_TRAINING, optimizer: 'adam', learningRate: 0.01 });
+    file.dataset = { kind: 'regression' };
+    expect(load(JSON.stringify(file)).project.dataset).toEqual({ kind: 'regression', name: 'sine', samples: 200, noise: 0.1, seed: 1 });
+    file.dataset = { kind: 'mnist' };
+    expect(load(JSON.stringify(file)).project.dataset).toEqual({ kind: 'mnist', samples: 2000, seed: 1 });
   });
 
   it('accepts weights: null and a file starting with a byte order mark', () => {
@@ -104,7 +108,7 @@ describe('serializeProject', () => {
     const text = serializeProject(load(shuffled).project);
     expect(text).toBe(serializeProject(load(JSON.stringify(file)).project));
     expect(text.endsWith('}\n')).toBe(true);
-    expect(text.startsWith('{\n  "format": "layerlab-project",\n  "version": 1,\n  "name": "XOR 2-4-1",\n')).toBe(true);
+    expect(text.startsWith('{\n  "format": "layerlab-project",\n  "version": 2,\n  "name": "XOR 2-4-1",\n')).toBe(true);
     expect(text).toContain('\n          "shape": [2, 4],\n          "values": [0.5, -0.25, 1, 0, 0.75, 0.125, -1, 2]\n');
     expect(text).toContain('"params": {\n          "units": 4,\n          "activation": "tanh",\n          "use_bias": true,');
     for (const line of text.split('\n')) expect(line.length - line.trimStart().length).toSatisfy((n: number) => n % 2 === 0);
@@ -165,7 +169,7 @@ describe('createProject', () => {
     const project = createProject('Tiny', graph);
     expect(project).toEqual({
       format: 'layerlab-project',
-      version: 1,
+      version: 2,
       name: 'Tiny',
       graph,
       dataset: { kind: 'builtin', name: 'xor', samples: 400, noise: 0.1, seed: 1, classes: 2 },
@@ -227,13 +231,13 @@ describe('parseProject: files that are not projects', () => {
     const file = exampleFile();
     file.version = 3;
     expect(errorsOfText(JSON.stringify(file))).toEqual([
-      { path: 'version', message: 'This project was saved by a newer LayerLab (version 3); this one reads up to version 1.' },
+      { path: 'version', message: 'This project was saved by a newer LayerLab (version 3); this one reads up to version 2.' },
     ]);
     delete file.version;
     expect(errorsOfText(JSON.stringify(file))).toEqual([
       {
         path: 'version',
-        message: 'The file has no "version" number, so LayerLab cannot tell how to read it (this LayerLab saves "version": 1).',
+        message: 'The file has no "version" number, so LayerLab cannot tell how to read it (this LayerLab saves "version": 2).',
       },
     ]);
     for (const [version, shown] of [

@@ -5,19 +5,55 @@ import {
   MIGRATIONS,
   migrateToCurrent,
   migrateWith,
+  parseProject,
   readProjectHeader,
 } from '../../../src/core/project/index.ts';
-import { exampleFile } from './helpers.ts';
+import { at, exampleFile, exampleFileV1 } from './helpers.ts';
 
 describe('the migration table', () => {
-  it('is empty while version 1 is current', () => {
-    expect(CURRENT_PROJECT_VERSION).toBe(1);
-    expect(Object.keys(MIGRATIONS)).toEqual([]);
+  it('has one step, from version 1 to the current version 2', () => {
+    expect(CURRENT_PROJECT_VERSION).toBe(2);
+    expect(Object.keys(MIGRATIONS)).toEqual(['1']);
   });
 
   it('passes a current file through unchanged', () => {
     const file = exampleFile();
-    expect(migrateToCurrent(file)).toEqual({ ok: true, project: file, fromVersion: 1 });
+    expect(migrateToCurrent(file)).toEqual({ ok: true, project: file, fromVersion: 2 });
+  });
+});
+
+describe('migration 1 -> 2', () => {
+  it('makes the dataset kind explicit and adds the new training settings, leaving the rest as it was', () => {
+    const file = exampleFileV1();
+    delete at(file, 'dataset').kind;
+    const before = JSON.stringify(file);
+    const result = migrateToCurrent(file);
+    expect(JSON.stringify(file)).toBe(before); // the input is left alone
+    if (!result.ok) throw new Error('migration failed');
+    expect(result.fromVersion).toBe(1);
+    expect(result.project).toEqual({
+      ...file,
+      version: 2,
+      dataset: { kind: 'builtin', name: 'xor', samples: 400, noise: 0.1, seed: 1, classes: 2 },
+      training: { ...at(file, 'training'), l2: 0, runUntilStopped: false },
+    });
+  });
+
+  it('keeps an explicit kind ("builtin" or "none") and leaves a missing dataset or training to the defaults', () => {
+    const none = { ...exampleFileV1(), dataset: { kind: 'none' } };
+    expect(migrateToCurrent(none)).toMatchObject({ ok: true, project: { dataset: { kind: 'none' } } });
+    const bare = exampleFileV1();
+    delete bare.dataset;
+    delete bare.training;
+    const result = migrateToCurrent(bare);
+    expect(result.ok && Object.keys(result.project)).toEqual(['format', 'version', 'name', 'graph', 'weights']);
+  });
+
+  it('passes odd values through for the schema to report at their path', () => {
+    const odd = { ...exampleFileV1(), dataset: 'xor', training: [1] };
+    const result = migrateToCurrent(odd);
+    expect(result).toMatchObject({ ok: true, project: { dataset: 'xor', training: [1] } });
+    expect(parseProject(JSON.stringify(odd))).toMatchObject({ ok: false, errors: [{ path: 'dataset' }, { path: 'training' }] });
   });
 });
 
@@ -29,7 +65,7 @@ describe('migrateWith (the mechanism, with an injected table)', () => {
   };
 
   it('applies a migration and sets the new version', () => {
-    const file = exampleFile();
+    const file = exampleFileV1();
     const result = migrateWith(file, { 1: renameNameToTitle }, 2);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
@@ -38,7 +74,7 @@ describe('migrateWith (the mechanism, with an injected table)', () => {
     expect(result.project.title).toBe('XOR 2-4-1');
     expect(result.project).not.toHaveProperty('name');
     // The input is left alone.
-    expect(file).toEqual(exampleFile());
+    expect(file).toEqual(exampleFileV1());
   });
 
   it('applies steps in order, from the file version up to the target', () => {
@@ -51,7 +87,7 @@ describe('migrateWith (the mechanism, with an injected table)', () => {
         return { ...old, [`upgradedFrom${from}`]: true };
       };
     const table = { 1: step(1), 2: step(2), 3: step(3) };
-    const file = { ...exampleFile(), version: 2 };
+    const file = { ...exampleFileV1(), version: 2 };
     const result = migrateWith(file, table, 4);
     expect(calls).toEqual([2, 3]);
     expect(result).toMatchObject({ ok: true, fromVersion: 2, project: { version: 4, upgradedFrom2: true, upgradedFrom3: true } });
@@ -59,7 +95,7 @@ describe('migrateWith (the mechanism, with an injected table)', () => {
   });
 
   it('reports a missing step instead of skipping it', () => {
-    expect(migrateWith(exampleFile(), { 2: renameNameToTitle }, 3)).toEqual({
+    expect(migrateWith(exampleFileV1(), { 2: renameNameToTitle }, 3)).toEqual({
       ok: false,
       errors: [
         {
@@ -74,19 +110,19 @@ describe('migrateWith (the mechanism, with an injected table)', () => {
     const broken: Migration = () => {
       throw new Error('graph.nodes is not a list');
     };
-    expect(migrateWith(exampleFile(), { 1: broken }, 2)).toEqual({
+    expect(migrateWith(exampleFileV1(), { 1: broken }, 2)).toEqual({
       ok: false,
       errors: [{ path: '', message: 'LayerLab could not upgrade this project from version 1 to 2: graph.nodes is not a list' }],
     });
     const notAnObject = (() => [1]) as unknown as Migration;
-    expect(migrateWith(exampleFile(), { 1: notAnObject }, 2)).toEqual({
+    expect(migrateWith(exampleFileV1(), { 1: notAnObject }, 2)).toEqual({
       ok: false,
       errors: [{ path: '', message: 'LayerLab could not upgrade this project from version 1 to 2.' }],
     });
   });
 
   it('refuses files newer than the target version', () => {
-    expect(migrateWith({ ...exampleFile(), version: 3 }, {}, 2)).toEqual({
+    expect(migrateWith({ ...exampleFileV1(), version: 3 }, {}, 2)).toEqual({
       ok: false,
       errors: [
         { path: 'version', message: 'This project was saved by a newer LayerLab (version 3); this one reads up to version 2.' },
@@ -97,7 +133,8 @@ describe('migrateWith (the mechanism, with an injected table)', () => {
 
 describe('readProjectHeader', () => {
   it('accepts a project and returns its version', () => {
-    expect(readProjectHeader(exampleFile())).toEqual({ ok: true, version: 1 });
+    expect(readProjectHeader(exampleFile())).toEqual({ ok: true, version: 2 });
+    expect(readProjectHeader(exampleFileV1())).toEqual({ ok: true, version: 1 });
   });
 
   it('explains a wrong format, a missing or invalid version, and a newer one', () => {
@@ -110,10 +147,10 @@ describe('readProjectHeader', () => {
       ok: false,
       errors: [{ path: 'version', message: 'The file\'s "version" must be a whole number of at least 1; it is -1.' }],
     });
-    expect(readProjectHeader({ format: 'layerlab-project', version: 2 })).toEqual({
+    expect(readProjectHeader({ format: 'layerlab-project', version: 3 })).toEqual({
       ok: false,
       errors: [
-        { path: 'version', message: 'This project was saved by a newer LayerLab (version 2); this one reads up to version 1.' },
+        { path: 'version', message: 'This project was saved by a newer LayerLab (version 3); this one reads up to version 2.' },
       ],
     });
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LayerLabProject } from '../../../src/core/project/index.ts';
 import { createProject, formatProjectErrors, parseProject, serializeProject } from '../../../src/core/project/index.ts';
-import { errorsAfter, exampleFile, expectOnlyError } from './helpers.ts';
+import { errorsAfter, errorsOfText, exampleFile, exampleFileV1, expectOnlyError } from './helpers.ts';
 
 function load(text: string): LayerLabProject {
   const result = parseProject(text);
@@ -10,7 +10,7 @@ function load(text: string): LayerLabProject {
 }
 
 const NONE_EXTRA_FIELD = (key: string): string =>
-  `A dataset of kind "none" (no dataset chosen yet) has no other fields; remove "${key}", or set "kind" to "builtin" to choose a built-in dataset.`;
+  `A dataset of kind "none" (no dataset chosen yet) has no other fields; remove "${key}", or set "kind" to the data you want, e.g. "builtin" for a built-in 2-D set.`;
 
 describe('dataset { "kind": "none" } (no dataset chosen yet)', () => {
   it('loads, keeping the rest of the project', () => {
@@ -47,30 +47,23 @@ describe('dataset { "kind": "none" } (no dataset chosen yet)', () => {
     ]);
   });
 
-  it('refuses a kind that is neither "builtin" nor "none"', () => {
-    const message = (given: string): string =>
-      `The dataset kind must be "builtin" (a built-in dataset) or "none" (no dataset chosen yet); it is ${given}.`;
-    expectOnlyError(
-      (file) => {
-        file.dataset = { kind: 'iris' };
-      },
-      'dataset.kind',
-      message('the text "iris"'),
-    );
-    expectOnlyError(
-      (file) => {
-        file.dataset = { kind: 'None' };
-      },
-      'dataset.kind',
-      message('the text "None"'),
-    );
-    expectOnlyError(
-      (file) => {
-        file.dataset = { kind: null };
-      },
-      'dataset.kind',
-      message('null'),
-    );
+  it('refuses a kind LayerLab does not have, listing every kind', () => {
+    const kinds =
+      'The dataset kind must be one of "builtin" (a 2-D classification set), "regression" (a curve or surface to fit), ' +
+      '"iris" (the Iris flowers), "mnist" (handwritten digits), "csv" (your own CSV file), "none" (no dataset chosen yet)';
+    for (const [kind, given] of [
+      ['Iris', 'the text "Iris"'],
+      ['None', 'the text "None"'],
+      [null, 'null'],
+    ] as const) {
+      expectOnlyError(
+        (file) => {
+          file.dataset = { kind };
+        },
+        'dataset.kind',
+        `${kinds}; it is ${given}.`,
+      );
+    }
   });
 
   it('refuses "none" written as text instead of an object, showing both forms', () => {
@@ -79,20 +72,22 @@ describe('dataset { "kind": "none" } (no dataset chosen yet)', () => {
         file.dataset = 'none';
       },
       'dataset',
-      'The dataset settings must be an object like {"kind": "builtin", "name": "xor"} or {"kind": "none"}; it is the text "none".',
+      'The dataset settings must be an object like {"kind": "builtin", "name": "xor"}, {"kind": "iris"} or {"kind": "none"}; it is the text "none".',
     );
   });
 
-  it('leaves older files alone: a dataset without "kind" is still a built-in one, and range checks still apply', () => {
-    const file = exampleFile();
-    file.dataset = { name: 'spiral', classes: 3 };
-    expect(load(JSON.stringify(file)).dataset).toEqual({ kind: 'builtin', name: 'spiral', samples: 400, noise: 0.1, seed: 1, classes: 3 });
+  it('needs "kind" in a version 2 file; a version 1 file without it still means a built-in set', () => {
     expectOnlyError(
-      (f) => {
-        f.dataset = { name: 'xor', samples: 5 };
+      (file) => {
+        file.dataset = { name: 'spiral', classes: 3 };
       },
-      'dataset.samples',
-      'The number of samples must be a whole number from 10 to 10000; it is 5.',
+      'dataset.kind',
+      'The dataset has no "kind"; it must say which data this is: one of "builtin" (a 2-D classification set), "regression" (a curve or surface to fit), "iris" (the Iris flowers), "mnist" (handwritten digits), "csv" (your own CSV file), "none" (no dataset chosen yet).',
     );
+    const v1 = { ...exampleFileV1(), dataset: { name: 'spiral', classes: 3 } };
+    expect(load(JSON.stringify(v1)).dataset).toEqual({ kind: 'builtin', name: 'spiral', samples: 400, noise: 0.1, seed: 1, classes: 3 });
+    expect(errorsOfText(JSON.stringify({ ...exampleFileV1(), dataset: { name: 'xor', samples: 5 } }))).toEqual([
+      { path: 'dataset.samples', message: 'The number of samples must be a whole number from 10 to 10000; it is 5.' },
+    ]);
   });
 });

@@ -1,7 +1,15 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BUILTIN_DATASETS, validateBuiltinDatasetConfig } from '../../../src/core/datasets/index.ts';
-import type { BuiltinDatasetConfig, BuiltinDatasetName } from '../../../src/core/datasets/types.ts';
+import { BUILTIN_DATASET_NAMES, BUILTIN_DATASETS, validateBuiltinDatasetConfig } from '../../../src/core/datasets/builtin.ts';
+import { MNIST_LIMITS, validateMnistDatasetConfig } from '../../../src/core/datasets/mnist.ts';
+import { REGRESSION_DATASET_NAMES, validateRegressionDatasetConfig } from '../../../src/core/datasets/regression.ts';
+import type {
+  BuiltinDatasetConfig,
+  BuiltinDatasetName,
+  CsvDatasetConfig,
+  ProjectDataset,
+  RegressionDatasetConfig,
+} from '../../../src/core/datasets/types.ts';
 import type { GraphEdge, GraphNode } from '../../../src/core/graph/types.ts';
 import { ACTIVATIONS, INITIALIZERS, LAYER_KINDS, LAYER_REGISTRY } from '../../../src/core/layers/index.ts';
 import type { LayerKind, ParamField } from '../../../src/core/layers/index.ts';
@@ -9,7 +17,7 @@ import type { LayerLabProject, ProjectLoadResult, ProjectWeights, WeightTensor }
 import { RESERVED_KEYS, parseProject, serializeProject } from '../../../src/core/project/index.ts';
 import type { TrainingSettings } from '../../../src/core/training/settings.ts';
 import { LOSSES, OPTIMIZERS, TRAINING_LIMITS } from '../../../src/core/training/settings.ts';
-import { exampleFile } from './helpers.ts';
+import { at, exampleFile } from './helpers.ts';
 
 const finite = fc.double({ noNaN: true, noDefaultInfinity: true });
 
@@ -65,8 +73,8 @@ const tensorsArb: fc.Arbitrary<WeightTensor[]> = fc.uniqueArray(
   { selector: (t) => t.name, maxLength: 4 },
 );
 
-const datasetArb: fc.Arbitrary<BuiltinDatasetConfig> = fc
-  .constantFrom(...(Object.keys(BUILTIN_DATASETS) as BuiltinDatasetName[]))
+const builtinArb: fc.Arbitrary<BuiltinDatasetConfig> = fc
+  .constantFrom(...BUILTIN_DATASET_NAMES)
   .chain((name) =>
     fc.record({
       kind: fc.constant('builtin' as const),
@@ -76,7 +84,51 @@ const datasetArb: fc.Arbitrary<BuiltinDatasetConfig> = fc
       seed: finite,
       classes: fc.integer({ min: BUILTIN_DATASETS[name].minClasses, max: BUILTIN_DATASETS[name].maxClasses }),
     }),
+  )
+  .chain((config) =>
+    fc
+      .option(
+        fc.array(
+          fc.record({
+            x1: fc.double({ min: -6, max: 6, noNaN: true }),
+            x2: fc.double({ min: -6, max: 6, noNaN: true }),
+            label: fc.integer({ min: 0, max: config.classes - 1 }),
+          }),
+          { minLength: 1, maxLength: 5 },
+        ),
+        { nil: undefined },
+      )
+      .map((added) => (added === undefined ? config : { ...config, added })),
   );
+
+const regressionArb: fc.Arbitrary<RegressionDatasetConfig> = fc.record({
+  kind: fc.constant('regression' as const),
+  name: fc.constantFrom(...REGRESSION_DATASET_NAMES),
+  samples: fc.integer({ min: 10, max: 10000 }),
+  noise: fc.double({ min: 0, max: 0.5, noNaN: true }),
+  seed: finite,
+});
+
+/** Text a CSV file may hold: any characters (quotes, commas, line breaks, emoji, lone surrogates...). */
+const csvArb: fc.Arbitrary<CsvDatasetConfig> = fc.record({
+  kind: fc.constant('csv' as const),
+  fileName: fc.string({ minLength: 1, maxLength: 20 }),
+  task: fc.constantFrom('classification' as const, 'regression' as const),
+  features: fc.uniqueArray(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 8 }), { minLength: 1, maxLength: 4 }),
+  label: fc.string({ minLength: 1, maxLength: 8 }),
+  normalization: fc.constantFrom('none' as const, 'standardize' as const, 'minmax' as const),
+  seed: finite,
+  text: fc.string({ unit: 'binary', minLength: 1, maxLength: 200 }).filter((t) => t.trim() !== ''),
+}).filter((c) => !c.features.includes(c.label));
+
+const datasetArb: fc.Arbitrary<ProjectDataset> = fc.oneof(
+  builtinArb,
+  regressionArb,
+  fc.record({ kind: fc.constant('iris' as const), seed: finite }),
+  fc.record({ kind: fc.constant('mnist' as const), samples: fc.integer({ min: MNIST_LIMITS.minSamples, max: MNIST_LIMITS.maxSamples }), seed: finite }),
+  csvArb,
+  fc.constant({ kind: 'none' as const }),
+);
 
 const trainingArb: fc.Arbitrary<TrainingSettings> = fc.record({
   optimizer: fc.constantFrom(...OPTIMIZERS),
@@ -86,6 +138,8 @@ const trainingArb: fc.Arbitrary<TrainingSettings> = fc.record({
   loss: fc.constantFrom(...LOSSES),
   validationSplit: fc.double({ min: 0, max: TRAINING_LIMITS.validationSplit.max, noNaN: true }),
   seed: finite,
+  l2: fc.double({ min: 0, max: 1, noNaN: true }),
+  runUntilStopped: fc.boolean(),
 });
 
 const projectArb: fc.Arbitrary<LayerLabProject> = fc
@@ -123,7 +177,7 @@ const projectArb: fc.Arbitrary<LayerLabProject> = fc
   })
   .map(({ name, nodes, edges, dataset, training, weights }) => ({
     format: 'layerlab-project' as const,
-    version: 1 as const,
+    version: 2 as const,
     name,
     graph: { nodes, edges },
     dataset,
@@ -228,7 +282,7 @@ describe('property: parseProject never throws', () => {
   it('on any JSON object that claims to be a current project', () => {
     fc.assert(
       fc.property(fc.dictionary(fc.string(), fc.jsonValue()), (value) => {
-        const text = JSON.stringify({ ...value, format: 'layerlab-project', version: 1 });
+        const text = JSON.stringify({ ...value, format: 'layerlab-project', version: 2 });
         expectWellFormed(parseProject(text));
       }),
       { numRuns: 300 },
@@ -273,6 +327,19 @@ describe('property: round trip', () => {
         expect(parseProject(text)).toEqual({ ok: true, project, warnings: [] });
         expect(text.endsWith('\n')).toBe(true);
       }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keeps every kind of dataset, byte for byte, through a second save', () => {
+    fc.assert(
+      fc.property(projectArb, (project) => {
+        const text = serializeProject(project);
+        const again = parseProject(text);
+        if (!again.ok) throw new Error(JSON.stringify(again.errors));
+        expect(serializeProject(again.project)).toBe(text);
+        expect(Object.keys(at(JSON.parse(text), 'dataset'))[0]).toBe('kind');
+      }),
       { numRuns: 200 },
     );
   });
@@ -294,6 +361,31 @@ describe('property: dataset checks agree with the dataset module', () => {
         file.dataset = dataset;
         const result = parseProject(JSON.stringify(file));
         expect(result.ok).toBe(validateBuiltinDatasetConfig(dataset) === null);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('accepts exactly the regression and MNIST configs the dataset module accepts', () => {
+    const regressionish = fc.record({
+      kind: fc.constant('regression' as const),
+      name: fc.constantFrom(...REGRESSION_DATASET_NAMES),
+      samples: fc.oneof(fc.integer({ min: 0, max: 10_100 }), fc.double({ min: 0, max: 20_000, noNaN: true })),
+      noise: fc.double({ min: -0.2, max: 0.7, noNaN: true }),
+      seed: finite,
+    });
+    const mnistish = fc.record({
+      kind: fc.constant('mnist' as const),
+      samples: fc.oneof(fc.integer({ min: 0, max: 10_100 }), fc.double({ min: 0, max: 20_000, noNaN: true })),
+      seed: finite,
+    });
+    fc.assert(
+      fc.property(fc.oneof(regressionish, mnistish), (dataset) => {
+        const file = exampleFile();
+        file.dataset = dataset;
+        const result = parseProject(JSON.stringify(file));
+        const problem = dataset.kind === 'mnist' ? validateMnistDatasetConfig(dataset) : validateRegressionDatasetConfig(dataset);
+        expect(result.ok).toBe(problem === null);
       }),
       { numRuns: 500 },
     );

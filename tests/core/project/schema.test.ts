@@ -40,7 +40,7 @@ describe('unknown fields', () => {
         at(file, 'training').learningrate = 0.5;
       },
       'training.learningrate',
-      'The "training" section has an unknown field "learningrate"; its fields are optimizer, learningRate, batchSize, epochs, loss, validationSplit, seed. Did you mean "learningRate"?',
+      'The "training" section has an unknown field "learningrate"; its fields are optimizer, learningRate, batchSize, epochs, loss, validationSplit, seed, l2, runUntilStopped. Did you mean "learningRate"?',
     );
   });
 
@@ -274,7 +274,7 @@ describe('training and dataset settings', () => {
       Object.assign(at(file, 'training'), { learningRate: '0.1', optimizer: 'adamw' });
     });
     expect(errors).toEqual([
-      { path: 'training.optimizer', message: 'The optimizer must be one of sgd, adam, rmsprop, adagrad; it is the text "adamw".' },
+      { path: 'training.optimizer', message: 'The optimizer must be one of sgd, momentum, adam, rmsprop, adagrad; it is the text "adamw".' },
       { path: 'training.learningRate', message: 'The learning rate must be a number; it is the text "0.1".' },
     ]);
   });
@@ -298,10 +298,10 @@ describe('training and dataset settings', () => {
     );
     expectOnlyError(
       (file) => {
-        at(file, 'dataset').name = 'moons';
+        at(file, 'dataset').name = 'sine';
       },
       'dataset.name',
-      'The dataset name must be one of circle, xor, gauss, spiral; it is the text "moons".',
+      'The dataset name must be one of circle, xor, gauss, moons, spiral; it is the text "sine".',
     );
   });
 });

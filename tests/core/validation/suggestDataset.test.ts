@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Graph, GraphNode } from '../../../src/core/graph/types.ts';
-import { noDatasetNote, suggestDataset } from '../../../src/core/validation/suggestDataset.ts';
+import { MNIST_DEFAULT_CONFIG } from '../../../src/core/datasets/mnist.ts';
+import { parseProject } from '../../../src/core/project/index.ts';
+import { datasetChoiceJson, noDatasetNote, suggestDataset } from '../../../src/core/validation/suggestDataset.ts';
 import { validateProjectNetwork } from '../../../src/core/validation/validateProject.ts';
 import { DEFAULT_TRAINING } from '../../../src/core/training/settings.ts';
 
@@ -10,7 +12,7 @@ const MNIST = 'MNIST handwritten digits (28×28 pixels, 10 digits)';
 const at = (i: number): { x: number; y: number } => ({ x: i * 220, y: 0 });
 
 /** Input(shape) → Dense(hidden) relu → ... → Dense(units) with `activation`, optionally Flatten after the Input. */
-function mlp(shape: number[], units: number, options: { hidden?: number[]; flatten?: boolean; activation?: 'softmax' | 'sigmoid' } = {}): Graph {
+function mlp(shape: number[], units: number, options: { hidden?: number[]; flatten?: boolean; activation?: 'softmax' | 'sigmoid' | 'linear' | 'tanh' } = {}): Graph {
   const nodes: GraphNode[] = [{ id: 'x', kind: 'Input', params: { shape }, position: at(0) }];
   if (options.flatten === true) nodes.push({ id: 'flat', kind: 'Flatten', params: {}, position: at(nodes.length) });
   for (const [i, size] of (options.hidden ?? [8]).entries()) {
@@ -57,15 +59,29 @@ describe('suggestDataset', () => {
     });
   });
 
-  it('suggests Iris for four features and three output units, not available yet', () => {
-    expect(suggestDataset(mlp([4], 3))).toEqual({ name: 'iris', title: IRIS, available: false });
+  it('suggests Iris for four features and three output units', () => {
+    expect(suggestDataset(mlp([4], 3))).toEqual({ name: 'iris', title: IRIS, available: true, config: { kind: 'iris', seed: 1 } });
   });
 
-  it('suggests MNIST for 784 features, or a 28×28 image, and ten output units, not available yet', () => {
-    const mnist = { name: 'mnist', title: MNIST, available: false };
+  it('suggests MNIST for 784 features, or a 28×28 image, and ten output units', () => {
+    const mnist = { name: 'mnist', title: MNIST, available: true, config: MNIST_DEFAULT_CONFIG };
     expect(suggestDataset(mlp([784], 10, { hidden: [16, 16] }))).toEqual(mnist);
     expect(suggestDataset(mlp([28, 28], 10, { flatten: true }))).toEqual(mnist);
     expect(suggestDataset(mlp([28, 28, 1], 10, { flatten: true }))).toEqual(mnist);
+  });
+
+  it('suggests the sine wave for one input and one linear output, and the plane for two inputs and one linear output', () => {
+    expect(suggestDataset(mlp([1], 1, { activation: 'linear' }))).toEqual({
+      name: 'sine',
+      title: 'Sine wave',
+      available: true,
+      config: { kind: 'regression', name: 'sine', samples: 200, noise: 0.1, seed: 1 },
+    });
+    expect(suggestDataset(mlp([2], 1, { activation: 'linear' }))?.config).toEqual({ kind: 'regression', name: 'plane', samples: 200, noise: 0.1, seed: 1 });
+    // A squashed output is a classifier (XOR), or fits nothing with one input.
+    expect(suggestDataset(mlp([2], 1, { activation: 'tanh' }))?.name).toBe('xor');
+    expect(suggestDataset(mlp([1], 1, { activation: 'sigmoid' }))).toBeNull();
+    expect(suggestDataset(mlp([1], 2, { activation: 'linear' }))).toBeNull();
   });
 
   it('suggests nothing when no known data fits', () => {
@@ -88,13 +104,34 @@ describe('suggestDataset', () => {
 });
 
 describe('noDatasetNote', () => {
-  it('says which data fits and whether it is available', () => {
-    expect(noDatasetNote(suggestDataset(mlp([4], 3)))).toBe(`no dataset chosen yet. ${IRIS} fits this network; it is not available yet.`);
-    expect(noDatasetNote(suggestDataset(mlp([784], 10)))).toBe(`no dataset chosen yet. ${MNIST} fits this network; it is not available yet.`);
+  it('says which data fits', () => {
+    expect(noDatasetNote(suggestDataset(mlp([4], 3)))).toBe(`no dataset chosen yet. The ${IRIS} dataset fits this network; choose it before training.`);
+    expect(noDatasetNote(suggestDataset(mlp([784], 10)))).toBe(`no dataset chosen yet. The ${MNIST} dataset fits this network; choose it before training.`);
+    expect(noDatasetNote(suggestDataset(mlp([1], 1, { activation: 'linear' })))).toBe(
+      'no dataset chosen yet. The built-in Sine wave dataset fits this network; choose it before training.',
+    );
     expect(noDatasetNote(suggestDataset(mlp([2], 3)))).toBe(
       'no dataset chosen yet. The built-in Spiral dataset fits this network; choose it before training.',
     );
     expect(noDatasetNote(null)).toBe('no dataset chosen yet; choose one before training.');
+  });
+});
+
+describe('datasetChoiceJson', () => {
+  it('writes the suggestion as the "dataset" of a project file, which loads', () => {
+    for (const [graph, json] of [
+      [mlp([2], 1), '{"kind": "builtin", "name": "xor"}'],
+      [mlp([2], 3), '{"kind": "builtin", "name": "spiral", "classes": 3}'],
+      [mlp([1], 1, { activation: 'linear' }), '{"kind": "regression", "name": "sine"}'],
+      [mlp([4], 3), '{"kind": "iris"}'],
+    ] as const) {
+      const suggestion = suggestDataset(graph);
+      if (suggestion === null) throw new Error('no suggestion');
+      expect(datasetChoiceJson(suggestion)).toBe(json);
+      const file = { format: 'layerlab-project', version: 2, name: 'n', graph, dataset: JSON.parse(json) as unknown };
+      const loaded = parseProject(JSON.stringify(file));
+      expect(loaded.ok && loaded.project.dataset.kind).toBe(suggestion.config.kind);
+    }
   });
 });
 

@@ -47,6 +47,7 @@ export interface SavedProject {
   name: string;
   graph: SavedGraph;
   dataset: { kind: string; name?: string };
+  training: { epochs: number; validationSplit: number; learningRate: number };
   weights: unknown;
 }
 

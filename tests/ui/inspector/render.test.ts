@@ -11,15 +11,14 @@ import { LAYER_KINDS } from '../../../src/core/layers/index.ts';
 import { createProject } from '../../../src/core/project/index.ts';
 import type { Selection } from '../../../src/state/editor/editorStore.ts';
 import { createEditorStore } from '../../../src/state/editor/editorStore.ts';
-import { createUiStore } from '../../../src/state/uiStore.ts';
 import { Inspector } from '../../../src/ui/panels/inspector/Inspector.tsx';
 import { StoresContext } from '../../../src/ui/stores.ts';
+import { serverStores } from '../../support/serverStores.ts';
 
 function render(graph: Graph, selection: Selection): string {
   const editor = createEditorStore(createProject('t', graph));
   editor.getState().select(selection);
-  // Server rendering reads the store's initial state; let it read the current one.
-  const stores = { editor: { ...editor, getInitialState: editor.getState }, ui: createUiStore() };
+  const { stores } = serverStores(editor);
   return renderToStaticMarkup(createElement(StoresContext.Provider, { value: stores }, createElement(Inspector)));
 }
 

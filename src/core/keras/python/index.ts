@@ -1,7 +1,10 @@
-/** LayerLab projects as Python: a runnable tf.keras script, a Jupyter notebook, and the exact dataset generators. */
-export type { PythonDatasetCode } from './pythonDataset.ts';
+/** LayerLab projects as Python: a runnable tf.keras script, a Jupyter notebook, the exact dataset generators and data files. */
+export type { GeneratedDatasetConfig, PythonDatasetCode } from './pythonDataset.ts';
 export { PYTHON_DATASET_IMPORTS, pythonDataset, pythonDatasetFunctionName, pythonNumber } from './pythonDataset.ts';
+export type { NpyArray, PythonDataFile, PythonDataSection } from './pythonData.ts';
+export { float32Literal, pythonDataSection } from './pythonData.ts';
 export type {
+  PythonExportOptions,
   PythonExportProblem,
   PythonExportResult,
   PythonProgram,
@@ -15,6 +18,7 @@ export {
   programToScript,
   PYTHON_SCRIPT_FILE_NAME,
   pythonFloat,
+  pythonOptimizer,
 } from './pythonScript.ts';
 export type { Notebook } from './notebook.ts';
 export { exportNotebook, NOTEBOOK_FILE_NAME, programToNotebook } from './notebook.ts';

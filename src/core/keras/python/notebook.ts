@@ -6,13 +6,11 @@
  *
  * Pure and browser-safe. Cell ids are stable (derived from the step), as nbformat 4.5 requires.
  */
-import { BUILTIN_DATASETS } from '../../datasets/builtin.ts';
-import type { BuiltinDatasetConfig } from '../../datasets/types.ts';
 import { formatShape } from '../../layers/index.ts';
 import type { LayerLabProject } from '../../project/types.ts';
-import { KERAS_OPTIMIZER_CLASS, LOSS_INFO, OPTIMIZER_INFO } from '../../training/settings.ts';
-import type { PythonExportResult, PythonProgram, PythonStep, PythonStepId } from './pythonScript.ts';
-import { buildPythonProgram, builtinDataset, PYTHON_SCRIPT_FILE_NAME, pythonFloat } from './pythonScript.ts';
+import { KERAS_OPTIMIZER_CLASS, LOSS_INFO, METRIC_INFO, OPTIMIZER_INFO, SGD_MOMENTUM } from '../../training/settings.ts';
+import type { PythonExportOptions, PythonExportResult, PythonProgram, PythonStep, PythonStepId } from './pythonScript.ts';
+import { buildPythonProgram, PYTHON_SCRIPT_FILE_NAME, pythonFloat } from './pythonScript.ts';
 
 /** The file name a notebook export suggests. */
 export const NOTEBOOK_FILE_NAME = 'model.ipynb';
@@ -83,45 +81,6 @@ function introCell(project: LayerLabProject, program: PythonProgram): string {
   ].join('\n');
 }
 
-function classesText(config: BuiltinDatasetConfig): string {
-  const { name, classes } = config;
-  if (name === 'circle') return '2 classes: 0 = inside, 1 = outside';
-  if (name === 'xor') return '2 classes: 0 = same sign (x1 and x2 both positive or both negative), 1 = opposite sign';
-  return `${String(classes)} classes, numbered 0 to ${String(classes - 1)}`;
-}
-
-function dataCell(config: BuiltinDatasetConfig | null): string {
-  if (config === null) {
-    return [
-      '## 1. The data',
-      '',
-      'Your data comes from a CSV file: a header row, then one row per example with the features first and the ' +
-        'class (a whole number from 0) last. `load_csv` reads it.',
-    ].join('\n');
-  }
-  const info = BUILTIN_DATASETS[config.name];
-  return [
-    '## 1. The data',
-    '',
-    `**${info.title}**: ${info.description}`,
-    '',
-    `- ${String(config.samples)} points, each with two features, \`x1\` and \`x2\`, between -6 and 6`,
-    `- ${classesText(config)}`,
-    `- noise ${String(config.noise)}, seed ${String(config.seed)}`,
-    '',
-    "The next cell is LayerLab's own data generator written in Python. It makes exactly the points you saw in " +
-      'LayerLab, because the same seed gives the same points on every computer. You do not need to read it to ' +
-      'follow the rest: just run it.',
-  ].join('\n');
-}
-
-function dataCallCell(builtin: boolean): string {
-  return builtin
-    ? 'Now make the data: `x` holds the features, one row `(x1, x2)` per point, and `labels` the class of each point.'
-    : 'Now read the data: put the path of your CSV file in place of `data.csv`. `x` holds the features, one row per ' +
-        'example, and `labels` the class of each example.';
-}
-
 function modelCell(project: LayerLabProject, program: PythonProgram): string {
   const byId = new Map(project.graph.nodes.map((n) => [n.id, n]));
   const rows = program.layerOrder.map((id) => {
@@ -154,19 +113,26 @@ function modelCell(project: LayerLabProject, program: PythonProgram): string {
   ].join('\n');
 }
 
-function compileCell(project: LayerLabProject): string {
-  const { optimizer, learningRate, loss } = project.training;
+function compileCell(project: LayerLabProject, program: PythonProgram): string {
+  const { optimizer, learningRate, loss, l2 } = project.training;
+  const metric = METRIC_INFO[program.metric];
   return [
     '## 3. Compiling: how the network learns',
     '',
     '`model.compile` chooses how training works:',
     '',
-    `- **Optimizer**: \`${KERAS_OPTIMIZER_CLASS[optimizer]}\` with learning rate ${String(learningRate)}. ${OPTIMIZER_INFO[optimizer]} ` +
+    `- **Optimizer**: \`${KERAS_OPTIMIZER_CLASS[optimizer]}\`${optimizer === 'momentum' ? ` (momentum ${String(SGD_MOMENTUM)})` : ''} with learning rate ${String(learningRate)}. ${OPTIMIZER_INFO[optimizer]} ` +
       'The learning rate is the size of each step: too small and training crawls, too large and the loss jumps ' +
       'around or blows up.',
     `- **Loss**: \`${loss}\`. ${LOSS_INFO[loss]} The loss measures how wrong the outputs are; training changes the ` +
       'weights to make it smaller.',
-    '- **Metrics**: `accuracy`, the fraction of examples put in the right class, reported next to the loss.',
+    `- **Metrics**: \`${program.metric}\`, the ${metric.label}: ${metric.description.charAt(0).toLowerCase()}${metric.description.slice(1)} It is reported next to the loss.`,
+    ...(l2 > 0
+      ? [
+          `- **Weight penalty**: every Dense layer's kernel has \`L2(l2=${pythonFloat(l2)})\` (added to a penalty the layer has ` +
+            'of its own), so the loss also counts the size of the weights and training keeps them small.',
+        ]
+      : []),
   ].join('\n');
 }
 
@@ -187,18 +153,23 @@ function trainCell(project: LayerLabProject, program: PythonProgram): string {
       'examples, and adjusts the weights after every batch. `shuffle=True` mixes the order of the examples in ' +
       `every epoch. ${validation}`,
     '',
-    '**Loss and accuracy.** The loss is the smooth measure of how wrong the outputs are, the number the optimizer ' +
-      'pushes down. Accuracy only counts how many examples end up in the right class. The loss can keep falling ' +
-      'while the accuracy stays the same (the network becomes surer of answers it already gets right), and a ' +
-      'network that gets most answers right can still have a high loss when it is confidently wrong about a few.',
+    program.metric === 'accuracy'
+      ? '**Loss and accuracy.** The loss is the smooth measure of how wrong the outputs are, the number the optimizer ' +
+        'pushes down. Accuracy only counts how many examples end up in the right class. The loss can keep falling ' +
+        'while the accuracy stays the same (the network becomes surer of answers it already gets right), and a ' +
+        'network that gets most answers right can still have a high loss when it is confidently wrong about a few.'
+      : '**Loss and error.** The loss (mean squared error) squares each miss, so it punishes big misses most and is ' +
+        'what the optimizer pushes down. The mean absolute error (`mae`) is the average miss in the units of the ' +
+        'target, the easier number to read: an `mae` of 0.1 means the predictions are off by 0.1 on average.',
   ].join('\n');
 }
 
-function resultCell(): string {
+function resultCell(program: PythonProgram): string {
   return [
     '## 5. The result',
     '',
-    'The accuracy and loss after the last epoch. Things to try: change `EPOCHS` in the Setup cell, the learning ' +
+    `The ${program.metric === 'accuracy' ? 'accuracy' : 'mean absolute error'} and loss after the last epoch. ` +
+      'Things to try: change `EPOCHS` in the Setup cell, the learning ' +
       'rate, or the number of units in a layer, run all the cells again and compare. The data and the network ' +
       "are the same as in LayerLab, but Keras starts from its own random weights, so the numbers differ a little.",
   ].join('\n');
@@ -210,22 +181,21 @@ function stepCode(steps: readonly PythonStep[], id: PythonStepId): string {
 
 /** The notebook of a program (the project gives the explanations their numbers). */
 export function programToNotebook(project: LayerLabProject, program: PythonProgram): Notebook {
-  const dataset = builtinDataset(project);
   const s = program.steps;
   const cells: (MarkdownCell | CodeCell)[] = [
     markdown('intro', introCell(project, program)),
     code('setup', stepCode(s, 'setup')),
-    markdown('data-md', dataCell(dataset)),
+    markdown('data-md', program.dataMarkdown),
     code('data-code', stepCode(s, 'data-code')),
-    markdown('data-call-md', dataCallCell(dataset !== null)),
+    markdown('data-call-md', program.dataCallMarkdown),
     code('data', stepCode(s, 'data')),
     markdown('model-md', modelCell(project, program)),
     code('model', stepCode(s, 'model')),
-    markdown('compile-md', compileCell(project)),
+    markdown('compile-md', compileCell(project, program)),
     code('compile', stepCode(s, 'compile')),
     markdown('train-md', trainCell(project, program)),
     code('train', stepCode(s, 'train')),
-    markdown('result-md', resultCell()),
+    markdown('result-md', resultCell(program)),
     code('result', stepCode(s, 'result')),
   ];
   return {
@@ -243,8 +213,8 @@ export function programToNotebook(project: LayerLabProject, program: PythonProgr
  * A Jupyter notebook (.ipynb JSON text, nbformat 4.5) that makes the project's data, builds and trains the network
  * step by step with explanations; or the problems that prevent the export (the same as exportPythonScript's).
  */
-export function exportNotebook(project: LayerLabProject): PythonExportResult {
-  const built = buildPythonProgram(project);
+export function exportNotebook(project: LayerLabProject, options: PythonExportOptions = {}): PythonExportResult {
+  const built = buildPythonProgram(project, options);
   if (!built.ok) return { ok: false, problems: built.problems };
-  return { ok: true, text: `${JSON.stringify(programToNotebook(project, built.program), null, 1)}\n` };
+  return { ok: true, text: `${JSON.stringify(programToNotebook(project, built.program), null, 1)}\n`, dataFile: built.program.dataFile };
 }

@@ -1,9 +1,11 @@
 /**
  * A LayerLab project as a readable, runnable tf.keras training script (`python model.py`).
  *
- * The script has, in order: a header comment, the imports and `EPOCHS`, the project's data (regenerated exactly by
- * pythonDataset.ts), the model (keras.Sequential for a straight chain, the functional API otherwise), compile,
- * labels prepared for the loss, fit, and the final accuracy. Layer names are node ids and only arguments that differ
+ * The script has, in order: a header comment, the imports and `EPOCHS`, the project's data (pythonData.ts: the
+ * seeded sets regenerated exactly, Iris written in, a CSV file or MNIST read from a data file written beside the
+ * script), the model (keras.Sequential for a straight chain, the functional API otherwise), compile (the project's
+ * optimizer, loss, metric and L2 penalty), labels or targets prepared for the loss, fit with the project's held-out
+ * split, and the final accuracy (or mean absolute error). Layer names are node ids and only arguments that differ
  * from Keras's own defaults are written, so the code reads like code a person would write.
  *
  * The same steps, split into cells with explanations, make the notebook (notebook.ts): both are built from one
@@ -12,11 +14,11 @@
  * Pure and browser-safe (no Node APIs, no tfjs). Never throws for a project that loaded: problems come back as
  * `{ ok: false, problems }`, each naming the layer at fault.
  */
-import { summarizeDataset } from '../../validation/datasetSummary.ts';
 import { kerasModelName } from '../exportConfig.ts';
-import { BUILTIN_DATASETS, validateBuiltinDatasetConfig } from '../../datasets/builtin.ts';
+import { combinedKernelRegularizer } from '../export/compileConfig.ts';
+import { generateDataset } from '../../datasets/load.ts';
 import { normaliseSeed } from '../../datasets/rng.ts';
-import type { BuiltinDatasetConfig } from '../../datasets/types.ts';
+import type { Dataset } from '../../datasets/types.ts';
 import { chainOrder } from '../../graph/chain.ts';
 import { incomingEdges, topologicalOrder } from '../../graph/topology.ts';
 import type { GraphNode } from '../../graph/types.ts';
@@ -24,10 +26,12 @@ import { LAYER_REGISTRY } from '../../layers/index.ts';
 import type { Regularizer } from '../../layers/index.ts';
 import type { LayerLabProject } from '../../project/types.ts';
 import type { GraphInference } from '../../shapes/inferShapes.ts';
-import type { LossName } from '../../training/settings.ts';
-import { KERAS_OPTIMIZER_CLASS } from '../../training/settings.ts';
-import { validateNetwork } from '../../validation/validateNetwork.ts';
-import { pythonDataset, pythonNumber, wrapText } from './pythonDataset.ts';
+import type { LossName, MetricName, TrainingSettings } from '../../training/settings.ts';
+import { KERAS_OPTIMIZER_CLASS, SGD_MOMENTUM } from '../../training/settings.ts';
+import { validateProjectNetwork } from '../../validation/validateProject.ts';
+import type { PythonDataFile } from './pythonData.ts';
+import { pythonDataSection } from './pythonData.ts';
+import { pythonNumber, wrapText } from './pythonRng.ts';
 
 /** Why a project cannot be exported, tied to the layer (node id) at fault, or null for the whole project. */
 export interface PythonExportProblem {
@@ -36,7 +40,22 @@ export interface PythonExportProblem {
   message: string;
 }
 
-export type PythonExportResult = { ok: true; text: string } | { ok: false; problems: PythonExportProblem[] };
+/**
+ * The script (or notebook) text, and the data file to write beside it (a CSV file's or MNIST's data), or null when
+ * the script makes or holds its data itself.
+ */
+export type PythonExportResult = { ok: true; text: string; dataFile: PythonDataFile | null } | { ok: false; problems: PythonExportProblem[] };
+
+/** How to export: where the data file goes and the data itself, when the caller has loaded it. */
+export interface PythonExportOptions {
+  /** The data file is named "<stem>_data.csv" or "<stem>_data.npz", after the script ("model" for model.py). */
+  dataFileStem?: string;
+  /**
+   * The project's data as LayerLab made it: required for MNIST (its digits come from an asset the caller loads,
+   * e.g. with loadDataset), made here for Iris and a CSV file when left out, not needed for the seeded sets.
+   */
+  dataset?: Dataset;
+}
 
 export type PythonStepId = 'setup' | 'data-code' | 'data' | 'model' | 'compile' | 'train' | 'result';
 
@@ -70,6 +89,13 @@ export interface PythonProgram {
   outputUnits: number;
   /** One or two sentences on how the labels are prepared for the loss. */
   labelsNote: string;
+  /** What the notebook says before the data code and before the data step. */
+  dataMarkdown: string;
+  dataCallMarkdown: string;
+  /** Accuracy for classification, mean absolute error for regression. */
+  metric: MetricName;
+  /** The file written beside the script, or null. */
+  dataFile: PythonDataFile | null;
 }
 
 export type PythonProgramResult = { ok: true; program: PythonProgram } | { ok: false; problems: PythonExportProblem[] };
@@ -113,7 +139,7 @@ const PYTHON_BUILTINS = new Set(
 );
 
 /** Names the script itself uses. */
-const SCRIPT_NAMES = ['x', 'y', 'labels', 'model', 'history', 'final', 'inputs', 'EPOCHS', 'np', 'math', 'keras', 'layers', 'tf'];
+const SCRIPT_NAMES = ['x', 'y', 'labels', 'targets', 'model', 'history', 'final', 'inputs', 'EPOCHS', 'np', 'math', 'os', 'keras', 'layers', 'tf'];
 
 // ---- Python literals ---------------------------------------------------------------------------------------
 
@@ -135,10 +161,18 @@ function pyTuple(values: readonly number[]): string {
   return values.length === 1 ? `(${String(values[0])},)` : `(${values.join(', ')})`;
 }
 
-function pyRegularizer(reg: Regularizer): string {
-  if (reg.l1 === 0 && reg.l2 !== 0) return `keras.regularizers.L2(l2=${pythonFloat(reg.l2)})`;
-  if (reg.l2 === 0 && reg.l1 !== 0) return `keras.regularizers.L1(l1=${pythonFloat(reg.l1)})`;
-  return `keras.regularizers.L1L2(l1=${pythonFloat(reg.l1)}, l2=${pythonFloat(reg.l2)})`;
+/**
+ * A kernel regularizer: the layer's own, with the project's L2 penalty added to its L2 factor when there is one.
+ * The sum is written out ("l2=0.01 + 0.001"), so the student sees both and Python adds the same doubles.
+ */
+function pyRegularizer(reg: Regularizer | null, projectL2: number): string | null {
+  const combined = combinedKernelRegularizer(reg, projectL2);
+  if (combined === null) return null;
+  const l2Text =
+    reg === null || projectL2 === 0 ? pythonFloat(combined.l2) : reg.l2 === 0 ? pythonFloat(projectL2) : `${pythonFloat(reg.l2)} + ${pythonFloat(projectL2)}`;
+  if (combined.l1 === 0 && combined.l2 !== 0) return `keras.regularizers.L2(l2=${l2Text})`;
+  if (combined.l2 === 0 && combined.l1 !== 0) return `keras.regularizers.L1(l1=${pythonFloat(combined.l1)})`;
+  return `keras.regularizers.L1L2(l1=${pythonFloat(combined.l1)}, l2=${l2Text})`;
 }
 
 /** `prefix + callee(args) + suffix`, on one line when it fits, otherwise one argument per line. */
@@ -157,7 +191,7 @@ export function oneLine(text: string): string {
 // ---- layers --------------------------------------------------------------------------------------------------
 
 /** The Keras constructor and its arguments (the name last) for one node. */
-function layerCall(node: GraphNode): { callee: string; args: string[] } {
+function layerCall(node: GraphNode, projectL2: number): { callee: string; args: string[] } {
   const args: string[] = [];
   switch (node.kind) {
     case 'Input':
@@ -170,7 +204,8 @@ function layerCall(node: GraphNode): { callee: string; args: string[] } {
       if (p.use_bias !== d.use_bias) args.push(`use_bias=${pyBool(p.use_bias)}`);
       if (p.kernel_initializer !== d.kernel_initializer) args.push(`kernel_initializer=${pyString(p.kernel_initializer)}`);
       if (p.bias_initializer !== d.bias_initializer) args.push(`bias_initializer=${pyString(p.bias_initializer)}`);
-      if (p.kernel_regularizer !== null) args.push(`kernel_regularizer=${pyRegularizer(p.kernel_regularizer)}`);
+      const regularizer = pyRegularizer(p.kernel_regularizer, projectL2);
+      if (regularizer !== null) args.push(`kernel_regularizer=${regularizer}`);
       break;
     }
     case 'Activation':
@@ -265,12 +300,13 @@ function modelCode(
   modelName: string,
   incoming: ReturnType<typeof incomingEdges>,
   reserved: ReadonlySet<string>,
+  projectL2: number,
 ): string {
   const byId = new Map(graphNodes.map((n) => [n.id, n]));
   const nodesInOrder = order.map((id) => byId.get(id)).filter((n): n is GraphNode => n !== undefined);
   if (sequential) {
     const items = nodesInOrder.map((node) => {
-      const { callee, args } = layerCall(node);
+      const { callee, args } = layerCall(node, projectL2);
       return formatCall('        ', '', callee, args, ',');
     });
     return ['model = keras.Sequential(', '    [', ...items, '    ],', `    name=${pyString(modelName)},`, ')'].join('\n');
@@ -284,7 +320,7 @@ function modelCode(
   let outputVar = 'inputs';
   for (const node of nodesInOrder) {
     const variable = names.get(node.id) ?? node.id;
-    const { callee, args } = layerCall(node);
+    const { callee, args } = layerCall(node, projectL2);
     if (node.kind === 'Input') {
       inputsVar = variable;
       lines.push(formatCall('', `${variable} = `, callee, args, ''));
@@ -302,25 +338,19 @@ function modelCode(
 
 // ---- checks ------------------------------------------------------------------------------------------------
 
-/** The project's built-in dataset, or null (no dataset chosen, or a kind this exporter reads from a CSV file). */
-export function builtinDataset(project: LayerLabProject): BuiltinDatasetConfig | null {
-  return project.dataset.kind === 'builtin' ? project.dataset : null;
-}
-
 /** Why a project with `{ kind: 'none' }` as its dataset has no Python script or notebook. */
 export const NO_DATASET_EXPORT_MESSAGE =
   'This project has no dataset chosen yet, so there is no data to write a training script for. Choose a dataset first, ' +
   'or export the network without training code: as Keras JSON or as a .keras file, which need no data.';
 
-/** Every reason the project cannot become a Keras script, or the network's inference when it can. */
+/**
+ * Every reason the project cannot become a Keras script (no data, data that cannot be used, the network's errors
+ * against its data, layers Keras cannot express), or the network's inference when it can.
+ */
 function checkProject(project: LayerLabProject): { problems: PythonExportProblem[]; inference: GraphInference } {
   const problems: PythonExportProblem[] = [];
   if (project.dataset.kind === 'none') problems.push({ layer: null, message: NO_DATASET_EXPORT_MESSAGE });
-  const builtin = builtinDataset(project);
-  const datasetProblem = builtin === null ? null : validateBuiltinDatasetConfig(builtin);
-  if (datasetProblem !== null) problems.push({ layer: null, message: datasetProblem });
-  const fit = builtin !== null && datasetProblem === null ? { dataset: summarizeDataset(builtin), loss: project.training.loss } : undefined;
-  const validation = validateNetwork(project.graph, fit);
+  const validation = validateProjectNetwork(project);
   for (const d of validation.diagnostics) {
     if (d.severity === 'error' || d.code === 'not-in-keras') problems.push({ layer: d.nodeIds[0] ?? null, message: d.message });
   }
@@ -346,7 +376,11 @@ function checkProject(project: LayerLabProject): { problems: PythonExportProblem
 
 // ---- the steps -----------------------------------------------------------------------------------------------
 
-function labelsStep(loss: LossName, units: number): { code: string; note: string } {
+function labelsStep(loss: LossName, units: number, task: 'classification' | 'regression'): { code: string; note: string } {
+  if (task === 'regression') {
+    const note = 'The output is one number per example, so the targets become a column: one row, one number, as the output gives them.';
+    return { note, code: '# The output is one number per example, so the targets become a column of numbers.\ny = targets.reshape(-1, 1)' };
+  }
   if (loss === 'sparse_categorical_crossentropy') {
     return {
       note: 'sparse_categorical_crossentropy takes each label as it is: the class number (0, 1, 2, ...).',
@@ -371,22 +405,67 @@ function labelsStep(loss: LossName, units: number): { code: string; note: string
   };
 }
 
-const CSV_LOADER = `def load_csv(path):
-    """Reads examples from a CSV file with a header row: the feature columns first, then the class
-    (a whole number from 0) in the last column. Returns (features, labels)."""
-    table = np.loadtxt(path, delimiter=",", skiprows=1, ndmin=2)
-    features = table[:, :-1].astype(np.float32)
-    labels = table[:, -1].astype(np.int32)
-    return features, labels`;
+/** The optimizer as Keras builds it: momentum is Keras's SGD with momentum=0.9. */
+export function pythonOptimizer(training: TrainingSettings): string {
+  const args = [`learning_rate=${pythonFloat(training.learningRate)}`];
+  if (training.optimizer === 'momentum') args.push(`momentum=${pythonFloat(SGD_MOMENTUM)}`);
+  return `keras.optimizers.${KERAS_OPTIMIZER_CLASS[training.optimizer]}(${args.join(', ')})`;
+}
+
+/** The Input's shape when it is not the flat row the data gives (MNIST's 28×28 image): the reshape it needs. */
+function reshapeForInput(graph: LayerLabProject['graph'], inference: GraphInference, data: Dataset | null): string | null {
+  const inputId = inference.inputs[0];
+  const info = inputId === undefined ? undefined : inference.nodes.get(inputId);
+  if (info?.status !== 'ok' || info.shape.length <= 1 || data === null) return null;
+  const shape = info.shape.join(', ');
+  const input = graph.nodes.find((n) => n.id === inputId);
+  return [
+    `# The network's Input ("${input?.id ?? ''}") takes each example as a (${shape}) array, so each row of ${String(data.numFeatures)} values`,
+    '# is laid out that way (row by row, as the image was stored).',
+    `x = x.reshape(-1, ${shape})`,
+  ].join('\n');
+}
+
+function l2Comment(l2: number): string {
+  const value = pythonFloat(l2);
+  return wrapText(
+    `The project's L2 weight penalty (${value}) is added to every Dense layer's kernel: training also shrinks the weights, by adding ${value} × (the sum of their squares) to the loss. A layer with a penalty of its own gets both, and the two L2 factors add up (e.g. L2(l2=0.01 + ${value})).`,
+    COMMENT_WIDTH,
+  )
+    .map((line) => `# ${line}`)
+    .join('\n');
+}
+
+function resultStep(metric: MetricName, validationSplit: number): string {
+  const lines = ['final = history.history'];
+  if (metric === 'accuracy') {
+    lines.push(`print(f"Final training accuracy: {final['accuracy'][-1]:.3f} (loss {final['loss'][-1]:.4f})")`);
+    if (validationSplit > 0) lines.push(`print(f"Final validation accuracy: {final['val_accuracy'][-1]:.3f} (loss {final['val_loss'][-1]:.4f})")`);
+  } else {
+    lines.push(`print(f"Final training mean absolute error: {final['mae'][-1]:.4f} (loss {final['loss'][-1]:.4f})")`);
+    if (validationSplit > 0) lines.push(`print(f"Final validation mean absolute error: {final['val_mae'][-1]:.4f} (loss {final['val_loss'][-1]:.4f})")`);
+  }
+  return lines.join('\n');
+}
+
+/** The project's data as LayerLab makes it, when the script writes rows out (Iris, CSV, MNIST); null otherwise. */
+function datasetFor(project: LayerLabProject, given: Dataset | undefined): Dataset | null {
+  if (given !== undefined) return given;
+  const kind = project.dataset.kind;
+  if (kind !== 'iris' && kind !== 'csv') return null;
+  const made = generateDataset(project.dataset);
+  return made.ok ? made.dataset : null;
+}
 
 /** The steps and facts of the exported program, or the problems that prevent it. */
-export function buildPythonProgram(project: LayerLabProject): PythonProgramResult {
+export function buildPythonProgram(project: LayerLabProject, options: PythonExportOptions = {}): PythonProgramResult {
   const { problems, inference } = checkProject(project);
-  if (problems.length > 0) return { ok: false, problems };
+  if (problems.length > 0 || project.dataset.kind === 'none') return { ok: false, problems };
+  const data = datasetFor(project, options.dataset);
+  const section = pythonDataSection(project.dataset, data, options.dataFileStem ?? PYTHON_SCRIPT_FILE_NAME.replace(/\.py$/, ''));
+  if ('ok' in section) return { ok: false, problems: [{ layer: null, message: section.message }] };
 
   const { graph, training } = project;
-  const builtin = builtinDataset(project);
-  const dataset = builtin === null ? null : pythonDataset(builtin);
   const title = oneLine(project.name) || 'LayerLab network';
   const modelName = kerasModelName(project.name);
   const chain = chainOrder(graph);
@@ -395,50 +474,39 @@ export function buildPythonProgram(project: LayerLabProject): PythonProgramResul
   const outputId = inference.outputs[0] ?? '';
   const outputInfo = inference.nodes.get(outputId);
   const outputUnits = outputInfo?.status === 'ok' ? (outputInfo.shape[outputInfo.shape.length - 1] ?? 1) : 1;
-  const labels = labelsStep(training.loss, outputUnits);
+  const labels = labelsStep(training.loss, outputUnits, section.task);
+  const metric: MetricName = section.task === 'regression' ? 'mae' : 'accuracy';
   const epochs = training.epochs;
 
-  const imports = [...(dataset === null ? ['import numpy as np'] : dataset.imports), 'from tensorflow import keras', 'from tensorflow.keras import layers'];
   const setup = [
-    ...imports,
+    ...section.imports,
+    'from tensorflow import keras',
+    'from tensorflow.keras import layers',
     '',
     '# How many times training goes through all the data (each pass is one "epoch").',
+    ...(training.runUntilStopped ? ['# (In LayerLab this project trains until you press Pause; here it stops after EPOCHS.)'] : []),
     `EPOCHS = ${String(epochs)}`,
   ].join('\n');
 
-  let dataCode: string;
-  let dataCall: string;
-  if (dataset !== null && builtin !== null) {
-    const config = builtin;
-    const intro = wrapText(
-      `LayerLab makes its data with its own random numbers. The code below is LayerLab's generator written in Python, so you get exactly the points you saw in LayerLab: the same seed gives the same points. You do not need to read it: the line "x, labels = ${dataset.functionName}(...)" after it makes the data.`,
-      COMMENT_WIDTH,
-    ).map((line) => `# ${line}`);
-    dataCode = `${intro.join('\n')}\n\n\n${dataset.definitions.replace(/\n+$/, '')}`;
-    dataCall = [
-      `x, labels = ${dataset.call}`,
-      `print(f"Data: {len(x)} points with 2 features (x1, x2), in ${String(config.classes)} classes")`,
-    ].join('\n');
-  } else {
-    dataCode = CSV_LOADER;
-    dataCall = 'x, labels = load_csv("data.csv")  # the path of your CSV file\nprint(f"Data: {x.shape[0]} examples with {x.shape[1]} features")';
-  }
+  const reshape = reshapeForInput(graph, inference, data);
+  const dataCall = reshape === null ? section.call : `${section.call}\n\n${reshape}`;
 
-  const reserved = new Set([...SCRIPT_NAMES, ...definedNames(dataCode)]);
+  const reserved = new Set([...SCRIPT_NAMES, ...definedNames(section.definitions)]);
   const model = [
     "# Keras picks the starting weights at random; fixing its seed makes every run the same.",
     "# (They are Keras's own random weights, not LayerLab's, so training goes a little differently.)",
     `keras.utils.set_random_seed(${String(normaliseSeed(training.seed))})`,
+    ...(training.l2 > 0 ? ['', l2Comment(training.l2)] : []),
     '',
-    modelCode(graph.nodes, layerOrder, sequential, modelName, incomingEdges(graph), reserved),
+    modelCode(graph.nodes, layerOrder, sequential, modelName, incomingEdges(graph), reserved, training.l2),
     'model.summary()',
   ].join('\n');
 
   const compile = [
     'model.compile(',
-    `    optimizer=keras.optimizers.${KERAS_OPTIMIZER_CLASS[training.optimizer]}(learning_rate=${pythonFloat(training.learningRate)}),`,
+    `    optimizer=${pythonOptimizer(training)},`,
     `    loss=${pyString(training.loss)},`,
-    '    metrics=["accuracy"],',
+    `    metrics=[${pyString(metric)}],`,
     ')',
   ].join('\n');
 
@@ -449,24 +517,23 @@ export function buildPythonProgram(project: LayerLabProject): PythonProgramResul
     ['x', 'y', `batch_size=${String(training.batchSize)}`, 'epochs=EPOCHS', `validation_split=${pythonFloat(training.validationSplit)}`, 'shuffle=True'],
     '',
   );
-  const train = [labels.code, '', fitCall].join('\n');
+  const heldOut =
+    training.validationSplit > 0
+      ? wrapText(
+          `validation_split keeps the last ${String(Math.round(training.validationSplit * 100))}% of the examples out of training, the same ones LayerLab holds out.`,
+          COMMENT_WIDTH,
+        ).map((line) => `# ${line}`)
+      : [];
+  const train = [labels.code, '', ...heldOut, fitCall].join('\n');
 
-  const resultLines = [
-    'final = history.history',
-    `print(f"Final training accuracy: {final['accuracy'][-1]:.3f} (loss {final['loss'][-1]:.4f})")`,
-  ];
-  if (training.validationSplit > 0) {
-    resultLines.push(`print(f"Final validation accuracy: {final['val_accuracy'][-1]:.3f} (loss {final['val_loss'][-1]:.4f})")`);
-  }
-
-  const dataName = builtin !== null ? `the ${BUILTIN_DATASETS[builtin.name].title} dataset, the same points as in LayerLab` : 'your CSV file';
   const header = [
     ...wrapText(`${title}: a neural network from LayerLab, as a Keras (tf.keras) script.`, COMMENT_WIDTH),
     '',
     ...wrapText(
-      `Generated by LayerLab. It makes the project's data (${dataName}), builds the same network in Keras, trains it with the project's settings and prints the final accuracy.`,
+      `Generated by LayerLab. It makes the project's data (${section.description}), builds the same network in Keras, trains it with the project's settings and prints the final ${metric === 'accuracy' ? 'accuracy' : 'mean absolute error'}.`,
       COMMENT_WIDTH,
     ),
+    ...(section.dataFile === null ? [] : ['', ...wrapText(`It needs ${section.dataFile.name}, which LayerLab wrote beside it: keep the two files in the same folder.`, COMMENT_WIDTH)]),
     '',
     'How to run it: install TensorFlow (pip install tensorflow), then run',
     `    python ${PYTHON_SCRIPT_FILE_NAME}`,
@@ -474,16 +541,31 @@ export function buildPythonProgram(project: LayerLabProject): PythonProgramResul
 
   const steps: PythonStep[] = [
     { id: 'setup', heading: null, code: setup },
-    { id: 'data-code', heading: '1. The data', code: dataCode },
+    { id: 'data-code', heading: '1. The data', code: section.definitions },
     { id: 'data', heading: null, code: dataCall },
     { id: 'model', heading: '2. The network', code: model },
     { id: 'compile', heading: '3. Compiling: how the network learns', code: compile },
     { id: 'train', heading: '4. Training', code: train },
-    { id: 'result', heading: '5. The result', code: resultLines.join('\n') },
+    { id: 'result', heading: '5. The result', code: resultStep(metric, training.validationSplit) },
   ];
   return {
     ok: true,
-    program: { title, header, steps, epochs, inference, layerOrder, sequential, modelName, outputUnits, labelsNote: labels.note },
+    program: {
+      title,
+      header,
+      steps,
+      epochs,
+      inference,
+      layerOrder,
+      sequential,
+      modelName,
+      outputUnits,
+      labelsNote: labels.note,
+      dataMarkdown: section.markdown,
+      dataCallMarkdown: section.callMarkdown,
+      metric,
+      dataFile: section.dataFile,
+    },
   };
 }
 
@@ -502,11 +584,12 @@ export function programToScript(program: PythonProgram): string {
 }
 
 /**
- * A runnable tf.keras script that makes the project's data, builds the network, trains it with the project's
- * settings and prints the final accuracy; or, when the project cannot be exported, every problem with the layer
- * it concerns (core errors, and LayerLab-only features such as the step activation).
+ * A runnable tf.keras script that makes (or reads) the project's data, builds the network, trains it with the
+ * project's settings and prints the final accuracy or error; with the data file to write beside it for a CSV file or
+ * MNIST. Or, when the project cannot be exported, every problem with the layer it concerns (core errors, and
+ * LayerLab-only features such as the step activation).
  */
-export function exportPythonScript(project: LayerLabProject): PythonExportResult {
-  const built = buildPythonProgram(project);
-  return built.ok ? { ok: true, text: programToScript(built.program) } : { ok: false, problems: built.problems };
+export function exportPythonScript(project: LayerLabProject, options: PythonExportOptions = {}): PythonExportResult {
+  const built = buildPythonProgram(project, options);
+  return built.ok ? { ok: true, text: programToScript(built.program), dataFile: built.program.dataFile } : { ok: false, problems: built.problems };
 }

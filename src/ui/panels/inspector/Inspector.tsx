@@ -3,7 +3,7 @@
  * its name, a form generated from its parameter schema, its connections (for people who cannot drag wires) and a
  * Delete button. With none: a hint and the network's summary. With several: how many, and a Delete button.
  */
-import { useCallback, useId, useMemo, useRef } from 'react';
+import { lazy, Suspense, useCallback, useId, useMemo, useRef } from 'react';
 import type { KeyboardEvent, RefObject } from 'react';
 import type { ParamField, ParamValue } from '../../../core/layers/index.ts';
 import { LAYER_REGISTRY } from '../../../core/layers/index.ts';
@@ -17,6 +17,9 @@ import { NameField } from './NameField.tsx';
 import { ParamControl } from './ParamFields.tsx';
 import { countBySeverity, paramProblemsOf } from './paramProblems.ts';
 import './inspector.css';
+
+// Loaded with the first training numbers, not with the first page.
+const NeuronInspector = lazy(() => import('./NeuronInspector.tsx').then((m) => ({ default: m.NeuronInspector })));
 
 /** Keys that edit text: while typing in a field they belong to the field, never to a canvas shortcut. */
 const TEXT_KEYS = new Set(['Backspace', 'Delete', 'ArrowLeft', 'ArrowRight', 'Home', 'End']);
@@ -159,6 +162,12 @@ function NodeInspector({ nodeId, root }: { nodeId: string; root: RefObject<HTMLD
         </p>
         {status === undefined ? null : <NodeProblems problems={status.problems} blocked={status.blocked} />}
       </header>
+
+      {kind === 'Dense' ? (
+        <Suspense fallback={null}>
+          <NeuronInspector nodeId={nodeId} />
+        </Suspense>
+      ) : null}
 
       <NameField nodeId={nodeId} />
 
