@@ -40,8 +40,8 @@ export interface SessionDeps {
   yieldToEvents(): Promise<void>;
 }
 
-/** Work per slice while running at full speed, before yielding and (maybe) posting a snapshot. */
-const SLICE_MS = 12;
+/** Work per slice while running at full speed, before yielding and (maybe) posting a snapshot: short, so a snapshot the page asks for leaves within a few ms. */
+const SLICE_MS = 6;
 /** Curve of a 1-D regression: this many points across the data's x range. */
 const CURVE_POINTS = 200;
 /** Confusion matrices are recounted at most this often while running. */

@@ -1,6 +1,5 @@
 // User story: a student opens each ready-made network from the Presets dialog (the list is examples/index.json): its
-// layers appear with their shapes, nothing fails, and the presets whose data is not built in yet (Iris, MNIST) say
-// "No dataset chosen yet" in the Data tab instead of showing an error.
+// layers appear with their shapes, nothing fails, and each comes with its data (the Data tab names it).
 import { expect } from 'vitest';
 import { test } from './support/browser.ts';
 import { exampleProject, LayerLabPage, presetIndex } from './support/layerlabPage.ts';
@@ -29,7 +28,7 @@ test('every preset opens from the Presets dialog with its layers, and no errors 
     expect.soft(app.consoleErrors, `${preset.title}: console errors`).toEqual([]);
     expect.soft(app.failedRequests, `${preset.title}: failed requests`).toEqual([]);
   }
-  // Iris and MNIST are among them, with no dataset of their own yet.
+  // Every preset comes with its data (Iris and MNIST included), ready to train.
   const noData = presets.filter((p) => exampleProject(p.file).dataset.kind === 'none').map((p) => p.title);
-  expect(noData).toEqual(['Iris softmax classifier', 'MNIST 784-16-16-10']);
+  expect(noData).toEqual([]);
 });

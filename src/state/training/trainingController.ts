@@ -24,11 +24,6 @@ export interface TrainingControllerDeps {
   notify(tone: 'info' | 'error', text: string): void;
 }
 
-/**
- * Snapshots are drawn at most every 25 ms (30–40 a second, with the worker's reply time): the page keeps frames free for scrolling,
- * dragging and typing, even where drawing a snapshot takes longer than a frame (software rendering).
- */
-const MIN_SNAPSHOT_INTERVAL_MS = 25;
 
 /** While a run goes on, its weights are written into the project this often (for autosave), as one undo step. */
 const COMMIT_EVERY_MS = 10_000;
@@ -95,7 +90,6 @@ export function createTrainingController(deps: TrainingControllerDeps): Training
   /** The newest snapshot not drawn yet (epochs of any it replaced are carried over), and whether a frame is booked. */
   let pending: TrainingSnapshot | null = null;
   let frameBooked = false;
-  let lastApplied = Number.NEGATIVE_INFINITY;
 
   function apply(snapshot: TrainingSnapshot): void {
     training.getState().applySnapshot(snapshot);
@@ -109,8 +103,9 @@ export function createTrainingController(deps: TrainingControllerDeps): Training
   }
 
   /**
-   * Draws the pending snapshot at the next frame (at most every MIN_SNAPSHOT_INTERVAL_MS while running) and, before
-   * drawing, tells the worker to prepare the next one, so its work overlaps the page's.
+   * Draws the pending snapshot at the next frame (so at most one per frame, whatever the worker sends) and, before
+   * drawing, tells the worker to prepare the next one, so its work overlaps the page's. The costliest pictures (the
+   * canvas's weight lines and neuron maps) refresh less often (trainingStore.ts, CANVAS_EVERY_MS).
    */
   function bookFrame(): void {
     if (frameBooked) return;
@@ -119,12 +114,7 @@ export function createTrainingController(deps: TrainingControllerDeps): Training
       frameBooked = false;
       const snapshot = pending;
       if (disposed || snapshot === null) return;
-      if (snapshot.status === 'running' && performance.now() - lastApplied < MIN_SNAPSHOT_INTERVAL_MS) {
-        bookFrame();
-        return;
-      }
       pending = null;
-      lastApplied = performance.now();
       void client.request({ type: 'train.frame' }).catch(() => undefined);
       apply(snapshot);
     });
