@@ -34,7 +34,7 @@ export function TrainingCurves() {
   const last = history[history.length - 1];
   return (
     <div className="drawer-curves" data-testid="loss-chart" data-epochs={history.length} data-first-loss={history[0]?.loss} data-last-loss={last?.loss}>
-      <LossChart loss={loss} metric={metricSeries} metricKind={metric} plotHeight={64} maxEpoch={epochAxisEnd(last?.epoch ?? 0, planned)} />
+      <LossChart loss={loss} metric={metricSeries} metricKind={metric} plotHeight={48} maxEpoch={epochAxisEnd(last?.epoch ?? 0, planned)} />
     </div>
   );
 }

@@ -15,7 +15,7 @@ function LegendPanel() {
   const weights = useWeightDomain();
   const outputs = useOutputDomain();
   return (
-    <Panel position="bottom-left" className="training-legend" data-testid="training-legend">
+    <Panel position="top-left" className="training-legend" data-testid="training-legend">
       <ColorLegend max={weights} label="weights" width={112} />
       <ColorLegend max={outputs} label="neuron outputs" width={112} />
     </Panel>
