@@ -73,7 +73,7 @@ const trainer = createTrainingController({
 // Cards grow to show their neurons once a session has numbers: fit the network into view again for the first one.
 let fittedForTraining = false;
 training.subscribe((state, previous) => {
-  if (!fittedForTraining && state.phase === 'ready' && previous.phase !== 'ready') {
+  if (!fittedForTraining && state.canvas.sample !== null && previous.canvas.sample === null) {
     fittedForTraining = true;
     ui.getState().requestFit();
   }

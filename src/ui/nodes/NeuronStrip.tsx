@@ -8,9 +8,10 @@ import { inputPlaneGrid, splitUnitMaps } from '../canvas/training/unitMaps.ts';
 import { useOutputDomain } from '../canvas/training/useLiveDomains.ts';
 import { useStores, useTraining } from '../stores.ts';
 import { maxAbs } from '../viz/colorDomain.ts';
-import { valueCss, type VizTheme } from '../viz/colorScale.ts';
 import { formatValue } from '../viz/format.ts';
-import { NeuronMap } from '../viz/NeuronMap.tsx';
+import { divergingTable, valueCss, type VizTheme } from '../viz/colorScale.ts';
+import { paintDiverging } from '../viz/gridPaint.ts';
+import { useCanvasImage } from '../viz/useCanvasImage.ts';
 import { useSteppedDomain } from '../viz/useSteppedDomain.ts';
 import { useVizTheme } from '../viz/useVizTheme.ts';
 
@@ -74,8 +75,10 @@ export const NeuronStrip = memo(function NeuronStrip({ id, kind, units, rows }: 
   }, []);
 
   const height = ROW_HEIGHT[rows];
+  const showMaps = maps.length > 0 && m === MAP_SIZE;
   return (
     <div className="neuron-strip nokey" role="group" aria-label={`Neurons of ${id}`} style={{ height: stripHeight(units, rows) }} onKeyDown={onKeyDown}>
+      {showMaps ? <StripMaps maps={maps} n={m} domain={domain} theme={theme} /> : null}
       {Array.from({ length: units }, (_, unit) => {
         const value = values !== null && unit < values.length ? (values[unit] as number) : null;
         const featureName = featureNames?.[unit];
@@ -97,7 +100,7 @@ export const NeuronStrip = memo(function NeuronStrip({ id, kind, units, rows }: 
               {unit + 1}
             </span>
             {map !== undefined ? (
-              <NeuronMap values={map} n={m} domain={domain} size={MAP_SIZE} label="" theme={theme} />
+              <span className="neuron-map-slot" aria-hidden="true" />
             ) : (
               <NeuronDot value={value} domain={domain} theme={theme} />
             )}
@@ -110,6 +113,26 @@ export const NeuronStrip = memo(function NeuronStrip({ id, kind, units, rows }: 
     </div>
   );
 });
+
+/**
+ * Every neuron's map of a card on ONE canvas, one 24×24 map per 26-px row, laid over the rows' map slots: one
+ * canvas per neuron made the browser composite dozens of tiny layers, and that commit was the costliest part of
+ * drawing a training frame (a 16-16-16 network has 48 maps). The maps are at data resolution (one pixel per cell).
+ */
+function StripMaps({ maps, n, domain, theme }: { maps: readonly Float32Array[]; n: number; domain: number; theme: VizTheme }) {
+  const pitch = ROW_HEIGHT.map;
+  const height = maps.length * pitch;
+  const paint = useMemo(
+    () => (rgba: Uint8ClampedArray) => {
+      rgba.fill(0);
+      const table = divergingTable(theme);
+      maps.forEach((map, unit) => paintDiverging(map, n * n, domain, table, rgba.subarray(unit * pitch * n * 4, (unit * pitch + n) * n * 4)));
+    },
+    [maps, n, domain, theme, pitch],
+  );
+  const ref = useCanvasImage(n, height, paint);
+  return <canvas ref={ref} className="neuron-strip-maps" width={n} height={height} style={{ width: n, height }} aria-hidden="true" />;
+}
 
 function NeuronDot({ value, domain, theme }: { value: number | null; domain: number; theme: VizTheme }) {
   return <span className="neuron-dot" style={{ background: value === null ? undefined : valueCss(value, domain, theme) }} />;
