@@ -177,6 +177,7 @@ export function createTrainingController(deps: TrainingControllerDeps): Training
     if (loadedFingerprint === null) return;
     const fingerprint = loadedFingerprint;
     loadedFingerprint = null;
+    pending = null;
     training.getState().forget();
     const previous = invalidating ?? Promise.resolve();
     invalidating = previous
@@ -197,6 +198,8 @@ export function createTrainingController(deps: TrainingControllerDeps): Training
   const stopSnapshots = client.onSnapshot(onSnapshot);
   const stopCrash = client.onCrash((message) => {
     loadedFingerprint = null;
+    // A snapshot that arrived just before the crash must not bring the dead run back on screen.
+    pending = null;
     training.getState().forget(`${message} Your network is unchanged; press Train to start again.`);
     deps.notify('error', `${message} Your network is unchanged; press Train to start again.`);
   });
