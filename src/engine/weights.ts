@@ -4,8 +4,8 @@
  * Layers without weights are left out of the map.
  */
 import * as tf from '@tensorflow/tfjs';
-import { formatShapeNoBatch, shapesEqual } from '../core/layers/index.ts';
 import { layerNameOf, nodeIdOf } from './layerNames.ts';
+import { weightProblems } from './weightProblems.ts';
 
 export interface LayerWeight {
   /** Keras's name of the weight, e.g. "kernel" or "moving_mean". */
@@ -44,49 +44,6 @@ export function getLayerWeights(model: tf.LayersModel): LayerWeights {
   return out;
 }
 
-function listWords(words: readonly string[]): string {
-  if (words.length <= 1) return words.join('');
-  return `${words.slice(0, -1).join(', ')} and ${words[words.length - 1] ?? ''}`;
-}
-
-/** The problems with loading `given` into a layer whose weights are `own`; empty when it fits exactly. */
-function layerProblems(nodeId: string, own: readonly tf.LayerVariable[], given: readonly LayerWeight[]): string[] {
-  const problems: string[] = [];
-  const ownNames = own.map(weightName);
-  const keeps = `so ${nodeId} keeps its current weights`;
-  for (const weight of given) {
-    if (!ownNames.includes(weight.name)) {
-      problems.push(
-        own.length === 0
-          ? `${nodeId} has no weights, but ${weight.name} weights were given for it.`
-          : `${nodeId} has no ${weight.name} weights (it has ${listWords(ownNames)}), ${keeps}.`,
-      );
-    }
-  }
-  for (const variable of own) {
-    const name = weightName(variable);
-    const shape = knownShape(variable);
-    const match = given.find((w) => w.name === name);
-    if (match === undefined) {
-      problems.push(`No ${name} weights were given for ${nodeId}, ${keeps}.`);
-      continue;
-    }
-    if (!shapesEqual(match.shape, shape)) {
-      problems.push(
-        `${nodeId}'s ${name} weights have shape ${formatShapeNoBatch(shape)} in this network, but the weights given have shape ${formatShapeNoBatch(match.shape)}, ${keeps}.`,
-      );
-      continue;
-    }
-    const count = shape.reduce((p, d) => p * d, 1);
-    if (match.values.length !== count) {
-      problems.push(
-        `${nodeId}'s ${name} weights of shape ${formatShapeNoBatch(shape)} need ${count} numbers, but ${match.values.length} were given, ${keeps}.`,
-      );
-    }
-  }
-  return problems;
-}
-
 /**
  * Loads weights by node id and weight name. A layer is loaded only when every one of its weights is given with the
  * right shape; otherwise it keeps its weights and the reason is listed. Model layers missing from `weights` are left
@@ -102,7 +59,7 @@ export function setLayerWeights(model: tf.LayersModel, weights: ReadonlyMap<stri
       continue;
     }
     const own = layer.weights;
-    const found = layerProblems(nodeId, own, given);
+    const found = weightProblems(nodeId, own.map((v) => ({ name: weightName(v), shape: knownShape(v) })), given);
     if (found.length > 0) {
       problems.push(...found);
       continue;

@@ -2,8 +2,8 @@
  * The typed network's weights as LayerWeights (weights.ts): by node id, Keras's names and order (Dense kernel, bias;
  * PReLU alpha), copied in and out, with the same plain-language problems as the TensorFlow.js path's setLayerWeights.
  */
-import { formatShapeNoBatch, shapesEqual } from '../../core/layers/index.ts';
-import type { LayerWeight, LayerWeights } from '../weights.ts';
+import type { LayerWeights } from '../weights.ts';
+import { weightProblems } from '../weightProblems.ts';
 import type { Param } from './ops/op.ts';
 
 /** Each layer's params, by node id, for the layers that have any, in network order. */
@@ -15,41 +15,6 @@ export function paramsByNode(params: readonly Param[]): Map<string, Param[]> {
     else list.push(param);
   }
   return byNode;
-}
-
-function listWords(words: readonly string[]): string {
-  if (words.length <= 1) return words.join('');
-  return `${words.slice(0, -1).join(', ')} and ${words[words.length - 1] ?? ''}`;
-}
-
-/** Problems with loading `given` into one layer whose params are `own`; empty when every weight fits exactly. */
-function layerProblems(nodeId: string, own: readonly Param[], given: readonly LayerWeight[]): string[] {
-  const problems: string[] = [];
-  const keeps = `so ${nodeId} keeps its current weights`;
-  const ownNames = own.map((p) => p.name);
-  for (const weight of given) {
-    if (ownNames.includes(weight.name)) continue;
-    problems.push(
-      own.length === 0
-        ? `${nodeId} has no weights, but ${weight.name} weights were given for it.`
-        : `${nodeId} has no ${weight.name} weights (it has ${listWords(ownNames)}), ${keeps}.`,
-    );
-  }
-  for (const param of own) {
-    const match = given.find((w) => w.name === param.name);
-    if (match === undefined) {
-      problems.push(`No ${param.name} weights were given for ${nodeId}, ${keeps}.`);
-    } else if (!shapesEqual(match.shape, param.shape)) {
-      problems.push(
-        `${nodeId}'s ${param.name} weights have shape ${formatShapeNoBatch(param.shape)} in this network, but the weights given have shape ${formatShapeNoBatch(match.shape)}, ${keeps}.`,
-      );
-    } else if (match.values.length !== param.values.length) {
-      problems.push(
-        `${nodeId}'s ${param.name} weights of shape ${formatShapeNoBatch(param.shape)} need ${param.values.length} numbers, but ${match.values.length} were given, ${keeps}.`,
-      );
-    }
-  }
-  return problems;
 }
 
 /**
@@ -65,7 +30,7 @@ export function loadWeights(byNode: ReadonlyMap<string, readonly Param[]>, layer
       continue;
     }
     const own = byNode.get(nodeId) ?? [];
-    const found = layerProblems(nodeId, own, given);
+    const found = weightProblems(nodeId, own, given);
     if (found.length > 0) {
       problems.push(...found);
       continue;
