@@ -1,6 +1,7 @@
 import { Background, BackgroundVariant, Controls, MiniMap, ReactFlow, useReactFlow } from '@xyflow/react';
 import type { Connection, Edge, EdgeChange, IsValidConnection, NodeChange, OnConnectEnd, Viewport } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { RefObject } from 'react';
 import { checkConnection } from '../../core/editing/index.ts';
 import { connectLayers, deleteElements, reconnectEdge } from '../../state/editor/editing.ts';
 import type { Position } from '../../core/graph/types.ts';
@@ -19,8 +20,21 @@ import './canvas.css';
 const nodeTypes = { layer: LayerNode };
 const edgeTypes = { shape: ShapeEdge };
 const MINIMAP_STYLE = { width: 150, height: 96 };
-/** Fit a network into view, but never so small that its cards cannot be read: a long one is shown from its middle. */
-const FIT_VIEW = { maxZoom: 1.2, minZoom: 0.5, padding: 0.08, duration: 200 };
+/**
+ * Fit a network into view, but never so small that its cards cannot be read: a long one is shown from its middle.
+ * The padding keeps the cards clear of the training legend (top left) and the zoom controls (bottom left).
+ */
+const FIT_VIEW = {
+  maxZoom: 1.2,
+  minZoom: 0.5,
+  padding: { top: '76px', left: '60px', right: '20px', bottom: '28px' },
+  duration: 200,
+} as const;
+/** The overview map is for networks too big to read at a glance, on a canvas tall enough to spare its corner. */
+const MINIMAP_MIN_LAYERS = 7;
+const MINIMAP_MIN_CANVAS_HEIGHT = 420;
+/** Cards that grew or a canvas that was resized are fitted again after this pause (ms), unless the user moved the view. */
+const REFIT_DELAY_MS = 120;
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 const ARIA_LABELS = {
   'node.a11yDescription.default': 'Press Enter or Space to select this layer; Delete removes it; arrow keys move it.',
@@ -47,6 +61,10 @@ export function Canvas({ initialViewport, onViewportChange }: CanvasProps) {
   const [sizes, setSizes] = useState<ReadonlyMap<string, Size>>(() => new Map());
   const cache = useRef(new FlowNodeCache());
   const reconnecting = useRef<string | null>(null);
+  const canvasRef = useRef<HTMLDivElement>(null);
+  const canvasHeight = useCanvasHeight(canvasRef);
+  /** True while the view is the one LayerLab fitted: cards that grow (training starts) or a resize fit it again. */
+  const autoFit = useRef(initialViewport === null);
 
   const selectedNodes = useMemo(() => new Set(selection.nodes), [selection.nodes]);
   const selectedEdges = useMemo(() => new Set(selection.edges), [selection.edges]);
@@ -158,22 +176,40 @@ export function Canvas({ initialViewport, onViewportChange }: CanvasProps) {
   const onNodeDragStart = useCallback(() => editor.getState().beginDrag(), [editor]);
   const onNodeDragStop = useCallback(() => editor.getState().endDrag(), [editor]);
   const onMoveEnd = useCallback((_e: unknown, viewport: Viewport) => onViewportChange(viewport), [onViewportChange]);
+  /** A pan or zoom by the user (it comes with an event; LayerLab's own fits do not) stops the automatic refits. */
+  const onMoveStart = useCallback((event: unknown) => {
+    if (event !== null && event !== undefined) autoFit.current = false;
+  }, []);
   const onPaneClick = useCallback(() => editor.getState().select({ nodes: [], edges: [] }), [editor]);
 
   const fitRequest = useUi((s) => s.fitRequest);
   useEffect(() => {
     if (fitRequest === 0) return undefined;
     // After the new nodes are rendered and measured.
+    autoFit.current = true;
     const timer = setTimeout(() => void flow.fitView(FIT_VIEW), 60);
     return () => clearTimeout(timer);
   }, [fitRequest, flow]);
+
+  const fittedSizes = useRef<{ sizes: ReadonlyMap<string, Size>; canvasHeight: number }>({ sizes, canvasHeight });
+  useEffect(() => {
+    const before = fittedSizes.current;
+    fittedSizes.current = { sizes, canvasHeight };
+    if (!autoFit.current || !(canvasHeight !== before.canvasHeight || cardsGrew(before.sizes, sizes))) return undefined;
+    const timer = setTimeout(() => {
+      if (autoFit.current) void flow.fitView(FIT_VIEW);
+    }, REFIT_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [sizes, canvasHeight, flow]);
 
   const onInit = useCallback(() => {
     if (initialViewport === null) void flow.fitView(FIT_VIEW);
   }, [flow, initialViewport]);
 
+  const showMinimap = graph.nodes.length >= MINIMAP_MIN_LAYERS && canvasHeight >= MINIMAP_MIN_CANVAS_HEIGHT;
+
   return (
-    <div className="canvas" data-testid="canvas">
+    <div className="canvas" data-testid="canvas" ref={canvasRef}>
       <ReactFlow<LayerFlowNode, Edge>
         nodes={nodes}
         edges={edges}
@@ -191,6 +227,7 @@ export function Canvas({ initialViewport, onViewportChange }: CanvasProps) {
         onNodeDragStop={onNodeDragStop}
         onSelectionDragStart={onNodeDragStart}
         onSelectionDragStop={onNodeDragStop}
+        onMoveStart={onMoveStart}
         onMoveEnd={onMoveEnd}
         onPaneClick={onPaneClick}
         onInit={onInit}
@@ -210,11 +247,36 @@ export function Canvas({ initialViewport, onViewportChange }: CanvasProps) {
         onlyRenderVisibleElements={nodes.length > 60}
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.5} color="var(--grid-dot)" />
-        <Controls position="bottom-left" showInteractive={false} />
-        <MiniMap position="bottom-right" pannable zoomable nodeStrokeWidth={2} ariaLabel="Overview of the whole network" style={MINIMAP_STYLE} />
+        <Controls position="bottom-left" showInteractive={false} fitViewOptions={FIT_VIEW} />
+        {showMinimap && (
+          <MiniMap position="bottom-right" pannable zoomable nodeStrokeWidth={2} ariaLabel="Overview of the whole network" style={MINIMAP_STYLE} />
+        )}
         <ConnectionHint />
         <TrainingLegend />
       </ReactFlow>
     </div>
   );
+}
+
+/** Whether a card that was already there changed its height (training adds neuron rows; new cards do not count). */
+function cardsGrew(before: ReadonlyMap<string, Size>, after: ReadonlyMap<string, Size>): boolean {
+  for (const [id, size] of after) {
+    const old = before.get(id);
+    if (old !== undefined && Math.abs(old.height - size.height) > 8) return true;
+  }
+  return false;
+}
+
+/** The canvas's height in CSS pixels, kept up to date as the drawer and the window change it. */
+function useCanvasHeight(ref: RefObject<HTMLDivElement | null>): number {
+  const [height, setHeight] = useState(0);
+  useEffect(() => {
+    const element = ref.current;
+    if (element === null) return undefined;
+    setHeight(element.clientHeight);
+    const observer = new ResizeObserver(() => setHeight(element.clientHeight));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [ref]);
+  return height;
 }
