@@ -7,8 +7,9 @@
  * - Model inputs: the Input nodes in graph order. Outputs: core's `outputs` (nodes whose output goes nowhere).
  * - Kinds, parameters and activations map to tfjs with Keras 3's formulas. Where tfjs cannot express a parameter,
  *   a small registered layer or activation class stands in (see customLayers.ts and customActivations.ts).
- * - Starting weights are computed by LayerLab from `seed` (initialWeights.ts): the same graph and seed give
- *   bit-identical weights. Dropout masks are seeded the same way.
+ * - Starting weights are core's (core/weights/initialWeights.ts: graphInitialWeights for `seed`), loaded into every
+ *   layer that has weights, so the engine, the canvas and the Python export start from the same numbers: the same
+ *   graph and seed give bit-identical weights. Dropout masks are seeded the same way.
  * - A node id starting with "_" becomes the layer name "0_..." (see layerNames.ts); every other name is the id.
  * - Two tfjs 4.22 bugs are stepped around in the config: Reshape gets core's resolved target shape (no -1), and
  *   Concatenate a positive axis (see the comments at those cases).
@@ -17,6 +18,7 @@ import * as tf from '@tensorflow/tfjs';
 import './tfjsEnvironment.ts';
 import { incomingEdges } from '../core/graph/topology.ts';
 import type { Graph, GraphNode } from '../core/graph/types.ts';
+import { INITIALIZER_FORMATS } from '../core/keras/initializerFormats.ts';
 import type { InitializerName, Shape } from '../core/layers/index.ts';
 import { resolveAxis } from '../core/layers/index.ts';
 import { inferShapes } from '../core/shapes/inferShapes.ts';
@@ -29,8 +31,9 @@ import {
   LayerLabReLU,
   LayerLabSoftmax,
 } from './customLayers.ts';
-import { denseInitialWeights, layerSeed } from './initialWeights.ts';
+import { graphInitialWeights, layerSeed } from '../core/weights/initialWeights.ts';
 import { layerNameOf } from './layerNames.ts';
+import { setLayerWeights } from './weights.ts';
 
 export interface CompileOptions {
   /** Base seed of the starting weights and dropout masks (default 0). */
@@ -44,20 +47,8 @@ export type CompileResult =
 type DenseArgs = NonNullable<Parameters<typeof tf.layers.dense>[0]>;
 type TfjsInitializer = NonNullable<DenseArgs['kernelInitializer']>;
 
-/** tfjs's name for each Keras initializer. The values are overwritten by LayerLab's own (see initialWeights.ts). */
-const TFJS_INITIALIZER: { readonly [I in InitializerName]: TfjsInitializer } = {
-  glorot_uniform: 'glorotUniform',
-  glorot_normal: 'glorotNormal',
-  he_uniform: 'heUniform',
-  he_normal: 'heNormal',
-  lecun_uniform: 'leCunUniform',
-  lecun_normal: 'leCunNormal',
-  random_uniform: 'randomUniform',
-  random_normal: 'randomNormal',
-  truncated_normal: 'truncatedNormal',
-  zeros: 'zeros',
-  ones: 'ones',
-};
+/** tfjs's identifier of a Keras initializer (core's table). The values are overwritten by LayerLab's own (see initialWeights.ts). */
+const tfjsInitializer = (name: InitializerName): TfjsInitializer => INITIALIZER_FORMATS[name].tfjsIdentifier as TfjsInitializer;
 
 /**
  * tfjs's own BatchNormalization is used only where it is right: last axis (over any other axis its inference
@@ -68,8 +59,6 @@ const TFJS_BATCH_NORM_MAX_RANK = 4;
 
 interface BuiltLayer {
   layer: tf.layers.Layer;
-  /** Values to load once the layer is built (Dense only). */
-  initial?: () => tf.Tensor[];
 }
 
 /** The tfjs layer for one non-Input node, given the shapes (without batch) of its inputs. */
@@ -89,22 +78,13 @@ function makeLayer(
         units: p.units,
         activation: tfjsActivation(p.activation),
         useBias: p.use_bias,
-        kernelInitializer: TFJS_INITIALIZER[p.kernel_initializer],
-        biasInitializer: TFJS_INITIALIZER[p.bias_initializer],
+        kernelInitializer: tfjsInitializer(p.kernel_initializer),
+        biasInitializer: tfjsInitializer(p.bias_initializer),
         kernelRegularizer: p.kernel_regularizer === null ? undefined : tf.regularizers.l1l2({ l1: p.kernel_regularizer.l1, l2: p.kernel_regularizer.l2 }),
       });
       // tfjs would draw its own random values only for them to be replaced: allocate zeros instead.
       layer.setFastWeightInitDuringBuild(true);
-      const fanIn = input[input.length - 1] ?? 0;
-      return {
-        layer,
-        initial: () => {
-          const { kernel, bias } = denseInitialWeights(seed, node.id, fanIn, p.units, p.kernel_initializer, p.bias_initializer, p.use_bias);
-          const tensors: tf.Tensor[] = [tf.tensor2d(kernel, [fanIn, p.units])];
-          if (bias !== null) tensors.push(tf.tensor1d(bias));
-          return tensors;
-        },
-      };
+      return { layer };
     }
     case 'Activation':
       return { layer: tf.layers.activation({ name, activation: tfjsActivation(node.params.activation) }) };
@@ -201,29 +181,26 @@ export function compileGraph(graph: Graph, options: CompileOptions = {}): Compil
         if (source === undefined) throw new Error(`${edge.source} was not built before ${id}`);
         return source;
       });
-      const { layer, initial } = makeLayer(node, info.inputShapes, info.shape, seed);
+      const { layer } = makeLayer(node, info.inputShapes, info.shape, seed);
       built.push(layer);
       const [only] = sources;
       const output = layer.apply(sources.length === 1 && only !== undefined ? only : sources);
       if (Array.isArray(output) || !(output instanceof tf.SymbolicTensor)) throw new Error(`${id} did not give one symbolic output`);
       tensors.set(id, output);
-      if (initial !== undefined) {
-        const values = initial();
-        try {
-          layer.setWeights(values);
-        } finally {
-          tf.dispose(values);
-        }
-      }
     }
     current = '';
-    const inputIds = graph.nodes.filter((n) => n.kind === 'Input').map((n) => n.id);
+    // In model order (core's modelEnds, through inference), as Keras would call the model.
+    const inputIds = [...inference.inputs];
     const pick = (id: string): tf.SymbolicTensor => {
       const tensor = tensors.get(id);
       if (tensor === undefined) throw new Error(`${id} was never built`);
       return tensor;
     };
     const model = tf.model({ inputs: inputIds.map(pick), outputs: inference.outputs.map(pick), name: 'layerlab' });
+    const initial = graphInitialWeights(graph, seed, inference);
+    if (!initial.ok) throw new Error(initial.message);
+    const problems = setLayerWeights(model, initial.weights);
+    if (problems.length > 0) throw new Error(problems.join(' '));
     return { ok: true, model, inputs: inputIds, outputs: [...inference.outputs] };
   } catch (error) {
     for (const layer of built) {

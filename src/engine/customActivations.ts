@@ -7,11 +7,13 @@
  * "snake_case" into "camelCase" when it reads a saved model: "leakyRelu" is written out as "leaky_relu" (Keras's
  * own name) and read back as "leakyRelu".
  *
- * Activations tfjs already computes exactly as Keras does are used as they are: linear, relu, sigmoid, tanh, softmax,
- * elu, selu, softplus, softsign, swish, gelu (tfjs's gelu is the exact erf form, Keras's default approximate=False),
- * relu6 and mish.
+ * Activations tfjs already computes exactly as Keras does are used as they are, by the names core's TFJS_ACTIVATIONS
+ * gives them (the same names the TF.js export writes): linear, relu, sigmoid, tanh, softmax, elu, selu, softplus,
+ * softsign, swish and silu (both tfjs's swish), gelu (tfjs's gelu is the exact erf form, Keras's default
+ * approximate=False), relu6 and mish.
  */
 import * as tf from '@tensorflow/tfjs';
+import { TFJS_ACTIVATIONS } from '../core/keras/activationFormats.ts';
 import type { ActivationName } from '../core/layers/index.ts';
 
 /** Common shape of a tfjs activation: tfjs calls `apply(x)` on it and serialises it by class name. */
@@ -20,15 +22,6 @@ abstract class KerasActivation extends tf.serialization.Serializable {
 
   override getConfig(): tf.serialization.ConfigDict {
     return {};
-  }
-}
-
-/** silu (Keras's other name for swish): x * sigmoid(x). tfjs has no "silu". */
-export class Silu extends KerasActivation {
-  static readonly className = 'silu';
-
-  apply(x: tf.Tensor): tf.Tensor {
-    return tf.tidy(() => tf.mul(x, tf.sigmoid(x)));
   }
 }
 
@@ -87,7 +80,6 @@ export class Step extends KerasActivation {
   }
 }
 
-tf.serialization.registerClass(Silu);
 tf.serialization.registerClass(LeakyRelu);
 tf.serialization.registerClass(Exponential);
 tf.serialization.registerClass(KerasHardSigmoid);
@@ -96,22 +88,12 @@ tf.serialization.registerClass(Step);
 /** The activation identifier tfjs layers take (its own names, plus the classes registered above). */
 export type TfjsActivation = NonNullable<NonNullable<Parameters<typeof tf.layers.dense>[0]>['activation']>;
 
-const TFJS_ACTIVATION: { readonly [A in ActivationName]: string } = {
-  linear: 'linear',
-  relu: 'relu',
-  sigmoid: 'sigmoid',
-  tanh: 'tanh',
-  softmax: 'softmax',
-  elu: 'elu',
-  selu: 'selu',
-  softplus: 'softplus',
-  softsign: 'softsign',
-  swish: 'swish',
-  silu: Silu.className,
-  gelu: 'gelu',
-  relu6: 'relu6',
+/**
+ * The stand-ins for the activations a TF.js file cannot hold (TFJS_ACTIVATIONS in core says why); every other
+ * activation is tfjs's own, by the name TFJS_ACTIVATIONS gives it (silu is tfjs's swish).
+ */
+const STAND_INS: { readonly [A in ActivationName]?: string } = {
   leaky_relu: LeakyRelu.className,
-  mish: 'mish',
   hard_sigmoid: KerasHardSigmoid.className,
   exponential: Exponential.className,
   step: Step.className,
@@ -122,5 +104,8 @@ const TFJS_ACTIVATION: { readonly [A in ActivationName]: string } = {
  * ActivationIdentifier type, hence the cast; tfjs looks every identifier up in the serialization registry.
  */
 export function tfjsActivation(name: ActivationName): TfjsActivation {
-  return TFJS_ACTIVATION[name] as TfjsActivation;
+  const inTfjs = TFJS_ACTIVATIONS[name];
+  const identifier = 'name' in inTfjs ? inTfjs.name : STAND_INS[name];
+  if (identifier === undefined) throw new Error(`No stand-in for the activation ${name}, which tfjs lacks.`);
+  return identifier as TfjsActivation;
 }

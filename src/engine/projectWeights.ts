@@ -2,11 +2,8 @@
  * Weights as the project file and the exporters hold them (ProjectWeights: plain number arrays by node id), to and
  * from the engine's typed arrays, and a network's starting weights for a seed.
  */
-import type { Graph } from '../core/graph/types.ts';
 import type { ProjectWeights } from '../core/project/types.ts';
-import { compileGraph } from './compileGraph.ts';
 import type { LayerWeights } from './weights.ts';
-import { getLayerWeights } from './weights.ts';
 
 export function toProjectWeights(weights: LayerWeights): ProjectWeights {
   const layers: ProjectWeights['layers'] = {};
@@ -30,13 +27,5 @@ export function fromProjectWeights(weights: ProjectWeights): LayerWeights {
   return map;
 }
 
-/** The weights a freshly built network starts with for `seed` (the same every time), or the reason it cannot be built. */
-export function initialProjectWeights(graph: Graph, seed: number): { ok: true; weights: ProjectWeights } | { ok: false; message: string } {
-  const compiled = compileGraph(graph, { seed });
-  if (!compiled.ok) return { ok: false, message: compiled.message };
-  try {
-    return { ok: true, weights: toProjectWeights(getLayerWeights(compiled.model)) };
-  } finally {
-    compiled.model.dispose();
-  }
-}
+/** The weights a freshly built network starts with for `seed`: core's (the ones compileGraph loads), without tfjs. */
+export { initialProjectWeights } from '../core/weights/initialWeights.ts';

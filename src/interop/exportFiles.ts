@@ -12,6 +12,8 @@ import type { Dataset, DatasetAssets } from '../core/datasets/types.ts';
 import { exportKerasCompileConfig, withProjectL2 } from '../core/keras/export/compileConfig.ts';
 import { exportKerasModel, kerasJsonText } from '../core/keras/exportConfig.ts';
 import { npzBytes } from '../core/keras/python/npzFile.ts';
+import { pythonString } from '../core/keras/python/pythonText.ts';
+import { initialProjectWeights } from '../core/weights/initialWeights.ts';
 import type { PythonDataFile } from '../core/keras/python/index.ts';
 import { exportNotebook, exportPythonScript } from '../core/keras/python/index.ts';
 import { exportTfjsModel } from '../core/keras/tfjsExport.ts';
@@ -96,6 +98,11 @@ export type ExportResult =
       loadLine: string;
       /** Set when the project had no trained weights and the export holds the network's starting weights. */
       note?: string;
+      /**
+       * What the files do differently from what the project asks, in plain sentences: a Keras Sequential pick the
+       * network cannot take (written functional), a dict the TF.js format cannot express. Absent when there is none.
+       */
+      warnings?: string[];
     }
   | { ok: false; problems: Problem[] };
 
@@ -110,8 +117,11 @@ export interface ExportNames {
 }
 
 export interface ExportDeps {
-  /** The weights a fresh network starts with for `seed` (the engine worker's initialWeights); rejects when it cannot be built. */
-  initialWeights(graph: Graph, seed: number): Promise<ProjectWeights>;
+  /**
+   * The weights a fresh network starts with for `seed`; rejects when it cannot be built. Default: core's
+   * (core/weights/initialWeights.ts, the values the engine starts training from), computed here without tfjs.
+   */
+  initialWeights?: (graph: Graph, seed: number) => Promise<ProjectWeights>;
   /**
    * Where the MNIST digits come from (the browser's asset, or nodeDatasetAssets in Node): needed only for the
    * Python script and notebook of an MNIST project, which write the digits beside the script.
@@ -140,11 +150,18 @@ function exportProblem(message: string): Problem {
 
 type WeightsFor = { ok: true; weights: ProjectWeights; fresh: boolean } | { ok: false; problems: Problem[] };
 
+async function coreInitialWeights(graph: Graph, seed: number): Promise<ProjectWeights> {
+  const initial = initialProjectWeights(graph, seed);
+  if (!initial.ok) throw new Error(`The network cannot be built: ${initial.message}`);
+  return Promise.resolve(initial.weights);
+}
+
 /** The project's trained weights, or the weights a fresh network starts with for the project's seed. */
 async function weightsFor(project: LayerLabProject, deps: ExportDeps): Promise<WeightsFor> {
   if (project.weights !== null) return { ok: true, weights: project.weights, fresh: false };
   try {
-    return { ok: true, weights: await deps.initialWeights(project.graph, project.training.seed), fresh: true };
+    const initial = deps.initialWeights ?? coreInitialWeights;
+    return { ok: true, weights: await initial(project.graph, project.training.seed), fresh: true };
   } catch (error) {
     const detail = error instanceof Error ? error.message.trim() : '';
     return { ok: false, problems: [exportProblem(detail === '' ? 'The network could not be built to make its starting weights.' : detail)] };
@@ -176,6 +193,10 @@ function dataFileToExport(file: PythonDataFile): ExportedFile {
     : { name: file.name, data: file.text, mime: 'text/csv' };
 }
 
+function warningsOf(warnings: readonly string[]): { warnings?: string[] } {
+  return warnings.length === 0 ? {} : { warnings: [...warnings] };
+}
+
 function freshNote(project: LayerLabProject, holder: string): string {
   return `The network has not been trained yet: ${holder} its starting weights (seed ${project.training.seed}).`;
 }
@@ -196,7 +217,8 @@ export async function exportProject(project: LayerLabProject, format: ExportForm
       return {
         ok: true,
         files: [{ name, data: `${kerasJsonText(model, 2)}\n`, mime: 'application/json' }],
-        loadLine: `keras.models.model_from_json(open("${name}").read())`,
+        loadLine: `keras.models.model_from_json(open(${pythonString(name)}).read())`,
+        ...warningsOf(result.warnings),
       };
     }
     case 'keras': {
@@ -208,8 +230,9 @@ export async function exportProject(project: LayerLabProject, format: ExportForm
       return {
         ok: true,
         files: [{ name, data: result.bytes, mime: 'application/octet-stream' }],
-        loadLine: `keras.models.load_model("${name}")`,
+        loadLine: `keras.models.load_model(${pythonString(name)})`,
         ...(weights.fresh ? { note: freshNote(project, 'the file holds') } : {}),
+        ...warningsOf(result.warnings),
       };
     }
     case 'tfjs': {
@@ -228,8 +251,9 @@ export async function exportProject(project: LayerLabProject, format: ExportForm
           { name: modelName, data: `${JSON.stringify(result.modelJson)}\n`, mime: 'application/json' },
           { name: weightsName, data: result.weightsBin, mime: 'application/octet-stream' },
         ],
-        loadLine: `await tf.loadLayersModel("${modelName}")`,
+        loadLine: `await tf.loadLayersModel(${JSON.stringify(modelName)})`,
         ...(weights.fresh ? { note: freshNote(project, `${weightsName} holds`) } : {}),
+        ...warningsOf(result.warnings),
       };
     }
     case 'python':
@@ -246,9 +270,20 @@ export async function exportProject(project: LayerLabProject, format: ExportForm
       return {
         ok: true,
         files: [main, ...(result.dataFile === null ? [] : [dataFileToExport(result.dataFile)])],
-        loadLine: python ? `python ${name}` : `jupyter notebook ${name}`,
+        loadLine: python ? `python ${shellWord(name)}` : `jupyter notebook ${shellWord(name)}`,
         ...(result.dataFile === null ? {} : { note: `Keep ${result.dataFile.name} in the same folder as ${name}: it holds the data.` }),
       };
     }
   }
+}
+
+/**
+ * A file name as one word of a shell command, safe to copy and paste: as it is when it holds only letters, digits and
+ * `._-/` (every name LayerLab makes), otherwise in single quotes, where nothing (no `$`, backtick or `;`) is special;
+ * a name that starts with `-` gets `./` so the command never reads it as an option.
+ */
+export function shellWord(name: string): string {
+  const word = name.startsWith('-') ? `./${name}` : name; // never read as an option
+  if (/^[A-Za-z0-9._/-]+$/.test(word)) return word;
+  return `'${word.replace(/'/g, "'\\''")}'`;
 }

@@ -42,7 +42,8 @@ export type { InteropProblem } from './interopProblem.ts';
 export { KERAS_FILE_LIMITS } from './kerasArchive.ts';
 export { pythonJsonDumps } from './pythonJson.ts';
 
-export type KerasFileWriteResult = { ok: true; bytes: Uint8Array } | { ok: false; problems: InteropProblem[] };
+/** `warnings`: what the file does differently from what the project asks (a Sequential pick on a branching graph). */
+export type KerasFileWriteResult = { ok: true; bytes: Uint8Array; warnings: string[] } | { ok: false; problems: InteropProblem[] };
 
 export type KerasFileReadResult =
   | {
@@ -148,7 +149,7 @@ async function writeFile(project: LayerLabProject, weights: ProjectWeights, date
     [CONFIG_FILE]: [encode(pythonJsonDumps(config)), { ...ZIP_ENTRY, mtime: ZIP_EPOCH }],
     [WEIGHTS_FILE]: [h5, { ...ZIP_ENTRY, mtime: date }],
   });
-  return { ok: true, bytes };
+  return { ok: true, bytes, warnings: exported.warnings };
 }
 
 /**

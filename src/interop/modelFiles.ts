@@ -187,6 +187,9 @@ function manifestPaths(json: Record<string, unknown>): { ok: true; paths: string
 /** The last part of a manifest path ("./group1-shard1of1.bin" gives "group1-shard1of1.bin"). */
 const baseName = (path: string): string => path.split(/[\\/]/).pop() ?? path;
 
+/** A file name from model.json as a message shows it: a hostile manifest's megabyte-long "path" is cut short. */
+const shown = (name: string): string => (name.length > 80 ? `${name.slice(0, 80)}…` : name);
+
 async function importTfjs(
   source: PickedFile,
   json: Record<string, unknown>,
@@ -204,7 +207,7 @@ async function importTfjs(
     const name = baseName(path);
     const earlier = pathOf.get(name);
     if (earlier !== undefined && earlier !== path) {
-      return refuse(problem(`${source.name} names two weight files called ${name} (${earlier} and ${path}); picked files cannot be told apart by folder.`));
+      return refuse(problem(`${source.name} names two weight files called ${shown(name)} (${shown(earlier)} and ${shown(path)}); picked files cannot be told apart by folder.`));
     }
     pathOf.set(name, path);
     if (byName.has(name)) continue;
@@ -214,7 +217,7 @@ async function importTfjs(
     else if (!missing.includes(name)) missing.push(name);
   }
   if (missing.length > 0) {
-    return refuse(problem(`${source.name} needs ${listNames(missing)}: pick ${missing.length === 1 ? 'it' : 'them'} together with ${source.name}.`));
+    return refuse(problem(`${source.name} needs ${listNames(missing.map(shown))}: pick ${missing.length === 1 ? 'it' : 'them'} together with ${source.name}.`));
   }
 
   const needed = [...new Set(listed.paths.map((path) => byName.get(baseName(path))))];

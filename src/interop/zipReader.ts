@@ -2,7 +2,7 @@
  * A hand-written zip reader for .keras archives: the central directory (ZIP64 included), stored and deflated entries,
  * each checked against its size and CRC-32. Every failure is a {@link ZipFailure} whose message is plain words.
  */
-import { inflateSync } from 'fflate';
+import { Inflate } from 'fflate';
 import { errorText, sentence } from './interopProblem.ts';
 
 export interface ZipEntry {
@@ -44,6 +44,38 @@ const SIG_END = 0x06054b50;
 const SIG_ZIP64_END = 0x06064b50;
 const SIG_ZIP64_LOCATOR = 0x07064b50;
 const DAMAGED = 'The .keras file is damaged';
+
+/** Compressed bytes are unpacked in steps of this size, each of which gives at most ~17 MB (deflate's 1032:1). */
+const INFLATE_STEP = 16 * 1024;
+
+/**
+ * Unpacks a deflated entry into its declared size, and stops as soon as it would give more: a zip bomb that claims a
+ * small size is refused after unpacking that much, not after unpacking (and throwing away) gigabytes, which
+ * inflateSync with a fixed `out` does.
+ */
+function inflateAtMost(packed: Uint8Array, size: number, name: string): Uint8Array {
+  const out = new Uint8Array(size);
+  let length = 0;
+  let tooLong = false;
+  const inflater = new Inflate((chunk) => {
+    if (tooLong) return;
+    if (length + chunk.length > size) tooLong = true;
+    else {
+      out.set(chunk, length);
+      length += chunk.length;
+    }
+  });
+  try {
+    for (let at = 0; at < packed.length && !tooLong; at += INFLATE_STEP) {
+      const end = Math.min(at + INFLATE_STEP, packed.length);
+      inflater.push(packed.subarray(at, end), end === packed.length);
+    }
+  } catch (error) {
+    if (!tooLong) throw new ZipFailure(`${DAMAGED}: ${name} cannot be unpacked (${errorText(error)})`);
+  }
+  if (tooLong) throw new ZipFailure(`${DAMAGED}: ${name} unpacks to more than the ${size} bytes its zip directory gives`);
+  return out.subarray(0, length);
+}
 
 /** Reads a zip archive's directory (the end-of-central-directory record, ZIP64 included). */
 export class ZipReader {
@@ -150,12 +182,7 @@ export class ZipReader {
       if (entry.compressedSize !== entry.size) throw new ZipFailure(`${DAMAGED}: the sizes of ${name} disagree`);
       data = packed;
     } else if (entry.method === 8) {
-      try {
-        // At most the declared size is unpacked (fflate stops at the end of `out`); the CRC below catches a lie.
-        data = inflateSync(packed, { out: new Uint8Array(entry.size) });
-      } catch (error) {
-        throw new ZipFailure(`${DAMAGED}: ${name} cannot be unpacked (${errorText(error)})`);
-      }
+      data = inflateAtMost(packed, entry.size, name);
     } else {
       throw new ZipFailure(`${name} in the .keras file is compressed with zip method ${entry.method}; LayerLab unpacks stored and deflated files only`);
     }

@@ -7,8 +7,6 @@
  *
  * This file imports only protocol types: it must never import the engine or tfjs (the worker does that).
  */
-import type { Graph } from '../core/graph/types.ts';
-import type { ProjectWeights } from '../core/project/types.ts';
 import type { EngineReply, EngineRequest, EngineRequestBody, EngineRequestType, EngineResultFor, TrainingSnapshot } from './protocol.ts';
 
 /** What the client listens to: a message (`data`), an error (`message`, e.g. an ErrorEvent) or a messageerror. */
@@ -33,8 +31,6 @@ export class EngineError extends Error {
 export interface EngineClient {
   /** Sends one request; resolves with its result, or rejects with an EngineError. */
   request<T extends EngineRequestType>(body: Extract<EngineRequestBody, { type: T }>): Promise<EngineResultFor<T>>;
-  /** The weights a fresh network starts with for `seed` (what an untrained project exports). */
-  initialWeights(graph: Graph, seed: number): Promise<ProjectWeights>;
   /** Calls `listener` with every training snapshot the worker posts; returns a function that stops it. */
   onSnapshot(listener: (snapshot: TrainingSnapshot) => void): () => void;
   /** Calls `listener` with a sentence when the worker crashed (it restarts on the next request). */
@@ -69,7 +65,7 @@ function isReply(data: unknown): data is EngineReply {
 
 /** The result type a request type is answered with (control requests get 'train.ack'). */
 function expectedResult(type: EngineRequestType): string {
-  return type === 'initialWeights' || type === 'train.load' || type === 'train.weights' ? type : 'train.ack';
+  return type === 'train.load' || type === 'train.weights' ? type : 'train.ack';
 }
 
 export function createEngineClient(factory: EngineWorkerFactory = defaultFactory): EngineClient {
@@ -165,10 +161,6 @@ export function createEngineClient(factory: EngineWorkerFactory = defaultFactory
 
   return {
     request,
-    async initialWeights(graph, seed) {
-      const result = await request({ type: 'initialWeights', graph, seed });
-      return result.weights;
-    },
     onSnapshot(listener) {
       snapshotListeners.add(listener);
       return () => snapshotListeners.delete(listener);

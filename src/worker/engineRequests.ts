@@ -6,7 +6,6 @@
  * Training requests steer the one training session the handler keeps (see trainingSession.ts); its snapshots go out
  * through `deps.post`, between replies.
  */
-import { initialProjectWeights } from '../engine/projectWeights.ts';
 import type { EngineReply, EngineRequest } from './protocol.ts';
 import type { SessionDeps, TrainingSession } from './trainingSession.ts';
 import { openTrainingSession } from './trainingSession.ts';
@@ -36,11 +35,6 @@ export function createEngineHandler(deps: SessionDeps): EngineHandler {
   async function answer(request: EngineRequest): Promise<EngineReply> {
     const id = request.id;
     switch (request.type) {
-      case 'initialWeights': {
-        const result = initialProjectWeights(request.graph, request.seed);
-        if (!result.ok) return { id, ok: false, message: `The network cannot be built: ${result.message}` };
-        return { id, ok: true, type: 'initialWeights', weights: result.weights };
-      }
       case 'train.load': {
         session?.close();
         session = null;

@@ -20,13 +20,6 @@ import type { ProjectWeights } from '../core/project/types.ts';
 import type { MetricName, TrainingSettings } from '../core/training/settings.ts';
 import type { EnginePath, NeuronArithmetic } from '../engine/trainer.ts';
 
-/** The weights a freshly built network starts with for `seed` (what an untrained project exports). */
-export interface InitialWeightsRequest {
-  type: 'initialWeights';
-  graph: Graph;
-  seed: number;
-}
-
 /** Builds (or rebuilds) the training session: data, network, weights. Training starts paused. */
 export interface TrainLoadRequest {
   type: 'train.load';
@@ -83,7 +76,6 @@ export interface TrainWeightsRequest {
 
 /** Every request the worker understands, without its id. */
 export type EngineRequestBody =
-  | InitialWeightsRequest
   | TrainLoadRequest
   | TrainControl
   | TrainFrameRequest
@@ -94,11 +86,6 @@ export type EngineRequestType = EngineRequestBody['type'];
 
 /** A request as posted to the worker. */
 export type EngineRequest = EngineRequestBody & { id: number };
-
-export interface InitialWeightsResult {
-  type: 'initialWeights';
-  weights: ProjectWeights;
-}
 
 /** What the session was built from, for the panels. */
 export interface TrainLoadResult {
@@ -135,10 +122,10 @@ export interface TrainWeightsResult {
 }
 
 /** The result of each request type, tagged with the same `type` (control requests all answer 'train.ack'). */
-export type EngineResult = InitialWeightsResult | TrainLoadResult | TrainAckResult | TrainWeightsResult;
+export type EngineResult = TrainLoadResult | TrainAckResult | TrainWeightsResult;
 
 /** The result type each request type gets. */
-export type EngineResultTypeFor<T extends EngineRequestType> = T extends 'initialWeights' | 'train.load' | 'train.weights' ? T : 'train.ack';
+export type EngineResultTypeFor<T extends EngineRequestType> = T extends 'train.load' | 'train.weights' ? T : 'train.ack';
 
 export type EngineResultFor<T extends EngineRequestType> = Extract<EngineResult, { type: EngineResultTypeFor<T> }>;
 

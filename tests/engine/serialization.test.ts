@@ -102,8 +102,9 @@ describe('tfjs save and load', () => {
     result.model.dispose();
     // Read each layer's activation field (the layer names alone contain words like "silu" and "step").
     const activationOf = (name: string) => topology.config.layers.find((l) => l.name === name)?.config.activation;
+    // silu is tfjs's own swish (the same function; tfjs has no silu), as in the TF.js export.
     expect([activationOf('silu'), activationOf('lrelu'), activationOf('exp'), activationOf('step')]).toEqual([
-      'silu',
+      'swish',
       'leaky_relu',
       'exponential',
       'step',

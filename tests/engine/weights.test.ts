@@ -4,7 +4,7 @@ import * as tf from '@tensorflow/tfjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Graph } from '../../src/core/graph/types.ts';
 import { compileGraph } from '../../src/engine/compileGraph.ts';
-import { initialValues } from '../../src/engine/initialWeights.ts';
+import { initialValues } from '../../src/core/weights/initialWeights.ts';
 import { getLayerWeights, setLayerWeights } from '../../src/engine/weights.ts';
 import type { LayerWeight, LayerWeights } from '../../src/engine/weights.ts';
 import { createRng } from '../../src/core/datasets/rng.ts';

@@ -128,6 +128,18 @@ describe('exportProject: the XOR example in every format', () => {
     expect(result.ok && result.loadLine).toBe('python xor-2-4-1.py');
   });
 
+  it('writes a hostile output file name into the load lines as a quoted word, never as code or a shell command', async () => {
+    const project = xor();
+    const keras = await exportProject(project, 'keras', engineDeps(), { fileName: 'm"); __import__("os").system("id"); ("\n.keras' });
+    expect(keras.ok && keras.loadLine).toBe('keras.models.load_model("m\\"); __import__(\\"os\\").system(\\"id\\"); (\\"\\n.keras")');
+    const python = await exportProject(project, 'python', engineDeps(), { fileName: "$(touch pwned) it's.py" });
+    expect(python.ok && python.loadLine).toBe("python '$(touch pwned) it'\\''s.py'");
+    const option = await exportProject(project, 'python', engineDeps(), { fileName: '-c.py' });
+    expect(option.ok && option.loadLine).toBe('python ./-c.py');
+    const tfjs = await exportProject(project, 'tfjs', engineDeps(), { fileName: 'a");alert(1);(".json' });
+    expect(tfjs.ok && tfjs.loadLine).toBe('await tf.loadLayersModel("a\\");alert(1);(\\".json")');
+  });
+
   it('notebook: the CLI notebook, named after the project', async () => {
     const project = xor();
     const result = await exportProject(project, 'notebook', engineDeps());

@@ -164,7 +164,8 @@ describe('the script for each kind of data', () => {
     }
     expect(text).toContain('            kernel_regularizer=keras.regularizers.L2(l2=0.01 + 0.001),\n');
     expect(text.replace(/\n# /g, ' ')).toContain("The project's L2 weight penalty (0.001) is added to every Dense layer's kernel: training also shrinks the weights");
-    expect(text.replace(/\n# /g, ' ')).toContain('the same ones LayerLab holds out.');
+    expect(text.replace(/\n# /g, ' ')).toContain('LayerLab keeps the last 20% of the examples out of training');
+    expect(text).toContain('validation_data=(x_test, y_test)');
     expect(text).not.toContain('accuracy');
   });
 

@@ -1,9 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { formatProblems } from '../../core/problems/index.ts';
-import type { ProjectWeights } from '../../core/project/index.ts';
-import type { Graph } from '../../core/graph/types.ts';
-import { initialProjectWeights } from '../../engine/projectWeights.ts';
 import { EXPORT_FORMATS, exportProject, isExportFormat } from '../../interop/exportFiles.ts';
 import type { ExportNames } from '../../interop/exportFiles.ts';
 import type { CliIO } from '../io.ts';
@@ -17,13 +14,6 @@ async function writeOut(path: string, data: string | Uint8Array): Promise<void> 
   } catch (error) {
     throw new CliError(`Cannot write ${path}: ${error instanceof Error ? error.message : String(error)}`, EXIT.badInput);
   }
-}
-
-/** The weights a fresh network starts with for `seed`, from the engine (the app asks its worker for the same). */
-async function engineInitialWeights(graph: Graph, seed: number): Promise<ProjectWeights> {
-  const initial = initialProjectWeights(graph, seed);
-  if (!initial.ok) throw new Error(`The network cannot be built: ${initial.message}`);
-  return initial.weights;
 }
 
 /** Where the files go: PATH itself, or for TF.js the path of the model's JSON (PATH ending in .json) or a folder. */
@@ -46,7 +36,7 @@ export async function runExport(path: string, format: string, outPath: string | 
   if (outPath === undefined) throw new CliError('export needs -o PATH: where to write the exported model.', EXIT.badInput);
   const { project } = await readProject(path);
   const { folder, names } = destination(format, outPath);
-  const result = await exportProject(project, format, { initialWeights: engineInitialWeights, datasetAssets: nodeDatasetAssets() }, names);
+  const result = await exportProject(project, format, { datasetAssets: nodeDatasetAssets() }, names);
   if (!result.ok) {
     io.err(`Cannot export ${path} to ${format}; nothing was written:`);
     io.err(formatProblems(result.problems));
@@ -60,6 +50,7 @@ export async function runExport(path: string, format: string, outPath: string | 
     written.push(target);
   }
   if (result.note !== undefined) io.err(`note: ${result.note}`);
+  for (const warning of result.warnings ?? []) io.err(`warning: ${warning}`);
   io.out(`Wrote ${written.join(' and ')} (${EXPORT_FORMATS[format].label}). Load it with: ${result.loadLine}`);
   return EXIT.ok;
 }

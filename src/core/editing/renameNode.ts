@@ -4,6 +4,7 @@
  */
 import type { Graph, GraphEdge, GraphNode } from '../graph/types.ts';
 import type { ProjectWeights } from '../project/types.ts';
+import { renameInStructure } from '../graph/modelEnds.ts';
 import { connectEdgeId, freeEdgeId, importEdgeId } from './edgeIds.ts';
 
 /**
@@ -23,7 +24,8 @@ function reId(edge: GraphEdge, source: string, target: string, taken: Set<string
 }
 
 /**
- * The graph with node `from` renamed to `to`: the node's id and every edge's source and target; edge ids that
+ * The graph with node `from` renamed to `to`: the node's id, every edge's source and target, and the model's
+ * recorded inputs and outputs (graph.model; dict keys stay, they are the model's own names); edge ids that
  * follow the `connect` scheme (`${source}->${target}#${inputIndex}`, or the import scheme `…:${inputIndex}`) are
  * regenerated, unique among the graph's edge ids; other edge ids are kept.
  *
@@ -40,7 +42,9 @@ export function renameInGraph(graph: Graph, from: string, to: string): Graph {
     const target = edge.target === from ? to : edge.target;
     return { ...edge, id: reId(edge, source, target, taken), source, target };
   });
-  return { nodes, edges };
+  // The model's recorded inputs and outputs name nodes too (modelEnds.ts).
+  const model = renameInStructure(graph.model, from, to);
+  return model === undefined ? { nodes, edges } : { nodes, edges, model };
 }
 
 /**

@@ -85,6 +85,8 @@ export function removeFromGraph(graph: Graph, remove: { nodeIds?: Iterable<strin
   const nodeIds = new Set(remove.nodeIds ?? []);
   const edgeIds = new Set(remove.edgeIds ?? []);
   return {
+    // graph.model keeps naming deleted nodes: modelEnds drops them when it reads it.
+    ...graph,
     nodes: graph.nodes.filter((n) => !nodeIds.has(n.id)),
     edges: graph.edges.filter((e) => !edgeIds.has(e.id) && !nodeIds.has(e.source) && !nodeIds.has(e.target)),
   };

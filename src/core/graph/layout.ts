@@ -133,9 +133,10 @@ function positionsFor(graph: Graph): Positions {
  * straight row, no two nodes overlapping). Nodes, params and edges are otherwise unchanged; the input is not modified.
  */
 export function layoutGraph(graph: Graph): Graph {
-  if (graph.nodes.length === 0) return { nodes: [], edges: [...graph.edges] };
+  if (graph.nodes.length === 0) return { ...graph, nodes: [], edges: [...graph.edges] };
   const positions = positionsFor(graph);
   return {
+    ...graph,
     nodes: graph.nodes.map((node) => ({ ...node, position: positions.get(node.id) ?? { x: 0, y: 0 } })),
     edges: [...graph.edges],
   };

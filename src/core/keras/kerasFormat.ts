@@ -71,12 +71,17 @@ export interface KerasSequentialConfig {
   build_input_shape?: KerasBatchShape;
 }
 
+/**
+ * A model's inputs or outputs: one bare reference (a single tensor), a list of them (even of one), or, in Keras 3, a
+ * dict of named references. The three are different models to Keras: `predict` returns an array, a list or a dict.
+ */
+export type KerasModelRefs = KerasLayerRef | KerasLayerRef[] | Record<string, KerasLayerRef>;
+
 export interface KerasFunctionalConfig {
   name?: string;
   layers: KerasLayerJson[];
-  /** One reference, or a list of them (Keras 3 writes a single model input as a bare reference). */
-  input_layers: KerasLayerRef | KerasLayerRef[];
-  output_layers: KerasLayerRef | KerasLayerRef[];
+  input_layers: KerasModelRefs;
+  output_layers: KerasModelRefs;
 }
 
 /** `model.to_json()`, or the `config.json` inside a `.keras` file (which adds compile_config). */
@@ -171,6 +176,30 @@ export function readLayerRefs(value: unknown, limit: number): LayerRef[] | null 
     refs.push(ref);
   }
   return refs;
+}
+
+/** A model's `input_layers` / `output_layers` with their structure: the form, and each reference with its dict key. */
+export interface StructuredRefs {
+  form: 'single' | 'list' | 'dict';
+  refs: { key: string | null; ref: LayerRef }[];
+}
+
+/** `input_layers` / `output_layers` with their form and dict keys kept (in file order). Null when malformed. */
+export function readStructuredRefs(value: unknown, limit: number): StructuredRefs | null {
+  const single = readLayerRef(value);
+  if (single !== null) return { form: 'single', refs: [{ key: null, ref: single }] };
+  if (Array.isArray(value) || isRecord(value)) {
+    const keys: (string | null)[] = Array.isArray(value) ? (value as unknown[]).map(() => null) : Object.keys(value);
+    if (keys.length > limit) return null;
+    const refs: StructuredRefs['refs'] = [];
+    for (const [i, key] of keys.entries()) {
+      const ref = readLayerRef(key === null ? (value as unknown[])[i] : own(value as JsonRecord, key));
+      if (ref === null) return null;
+      refs.push({ key, ref });
+    }
+    return { form: Array.isArray(value) ? 'list' : 'dict', refs };
+  }
+  return null;
 }
 
 /** One input of one call of a layer, in either format. `shape` is the Keras 3 tensor's recorded batch shape. */
@@ -289,10 +318,12 @@ export function describeValue(value: unknown, depth = 0): string {
         .filter(([, v]) => v !== null)
         .slice(0, 4)
         .map(([k, v]) => `${k}=${describeValue(v, depth + 1)}`);
-      return `${serialized.className}(${entries.join(', ')})`;
+      // A class name or key is the file's text: shortened like any string, so a hostile file cannot flood a message.
+      const className = serialized.className.length > 40 ? `${serialized.className.slice(0, 40)}…` : serialized.className;
+      return `${className}(${entries.join(', ')})`;
     }
     const keys = Object.keys(value);
-    const entries = keys.slice(0, 4).map((k) => `${JSON.stringify(k)}: ${describeValue(own(value, k), depth + 1)}`);
+    const entries = keys.slice(0, 4).map((k) => `${describeValue(k)}: ${describeValue(own(value, k), depth + 1)}`);
     return `{${entries.join(', ')}${keys.length > 4 ? ', …' : ''}}`;
   }
   return typeof value;

@@ -35,6 +35,9 @@ import { expectedWeights } from '../shapes/expectedWeights.ts';
 import type { ExpectedWeight } from '../shapes/expectedWeights.ts';
 import { capitalized, sentence } from '../problems/sentence.ts';
 import { ProblemsByLayer } from './problemsByLayer.ts';
+import { TFJS_ACTIVATIONS } from './activationFormats.ts';
+import { tfjsInitializerConfig } from './initializerFormats.ts';
+import { tfjsLayerName } from './import/layerNames.ts';
 import { incomingEdges } from '../graph/topology.ts';
 import type { Graph, GraphNode } from '../graph/types.ts';
 import type { ActivationName, InitializerName, Regularizer, Shape } from '../layers/index.ts';
@@ -42,6 +45,8 @@ import { elementCount, formatShape, formatShapeNoBatch, isLayerKind, resolveAxis
 import type { ProjectWeights, WeightTensor } from '../project/types.ts';
 import { inferShapes } from '../shapes/inferShapes.ts';
 import type { GraphInference } from '../shapes/inferShapes.ts';
+import type { ResolvedEnds } from '../graph/modelEnds.ts';
+import { describeEndsForm, modelEnds } from '../graph/modelEnds.ts';
 
 export interface TfjsExportProblem {
   /** The node at fault, or null for a problem with the whole network. */
@@ -99,7 +104,8 @@ export interface TfjsModelJsonFile {
 }
 
 export type TfjsExportResult =
-  | { ok: true; modelJson: TfjsModelJsonFile; weightsBin: Uint8Array }
+  /** `warnings`: what the TF.js format could not keep of the model (a dict or a list of one as its inputs or outputs). */
+  | { ok: true; modelJson: TfjsModelJsonFile; weightsBin: Uint8Array; warnings: string[] }
   | { ok: false; problems: TfjsExportProblem[] };
 
 export interface TfjsExportOptions {
@@ -118,60 +124,17 @@ export const DEFAULT_TFJS_MODEL_NAME = 'layerlab';
 // ---- names -------------------------------------------------------------------------------------------------
 
 /** The tfjs layer name of a node: its id, with a leading "0" when the id starts with "_" (as the engine does). */
-export function tfjsLayerName(nodeId: string): string {
-  return nodeId.startsWith('_') ? `0${nodeId}` : nodeId;
-}
+export { tfjsLayerName };
 
 // ---- weights a graph has -----------------------------------------------------------------------------------
 
 // ---- activations and initializers --------------------------------------------------------------------------
 
-/** tfjs's name for each activation it computes exactly as Keras 3 does; a reason for the rest. */
-const TFJS_ACTIVATIONS: { readonly [A in ActivationName]: { name: string } | { refuse: string } } = {
-  linear: { name: 'linear' },
-  relu: { name: 'relu' },
-  sigmoid: { name: 'sigmoid' },
-  tanh: { name: 'tanh' },
-  softmax: { name: 'softmax' },
-  elu: { name: 'elu' },
-  selu: { name: 'selu' },
-  softplus: { name: 'softplus' },
-  softsign: { name: 'softsign' },
-  swish: { name: 'swish' },
-  silu: { name: 'swish' },
-  gelu: { name: 'gelu' },
-  relu6: { name: 'relu6' },
-  mish: { name: 'mish' },
-  leaky_relu: {
-    refuse:
-      "the activation 'leaky_relu' does not exist in TensorFlow.js; use activation 'linear' and put a LeakyReLU layer (negative slope 0.2) after this layer",
-  },
-  hard_sigmoid: {
-    refuse:
-      "the activation 'hard_sigmoid' is a different function in TensorFlow.js (Keras 2's clip(0.2x + 0.5, 0, 1), not Keras 3's clip(x / 6 + 0.5, 0, 1) that LayerLab uses)",
-  },
-  exponential: { refuse: "the activation 'exponential' does not exist in TensorFlow.js" },
-  step: { refuse: "the activation 'step' does not exist in TensorFlow.js (nor in Keras)" },
-};
-
-function varianceScaling(scale: number, mode: string, distribution: string): TfjsSerialized {
-  return { class_name: 'VarianceScaling', config: { scale, mode, distribution, seed: null } };
+/** tfjs's serialization of an initializer (what `model.toJSON()` writes; see initializerFormats.ts). */
+function tfjsInitializer(name: InitializerName): TfjsSerialized {
+  const { className, config } = tfjsInitializerConfig(name);
+  return { class_name: className, config };
 }
-
-/** tfjs's serialization of each initializer (what `model.toJSON()` writes). */
-const TFJS_INITIALIZERS: { readonly [I in InitializerName]: () => TfjsSerialized } = {
-  glorot_uniform: () => varianceScaling(1, 'fan_avg', 'uniform'),
-  glorot_normal: () => varianceScaling(1, 'fan_avg', 'normal'),
-  he_uniform: () => varianceScaling(2, 'fan_in', 'uniform'),
-  he_normal: () => varianceScaling(2, 'fan_in', 'normal'),
-  lecun_uniform: () => varianceScaling(1, 'fan_in', 'uniform'),
-  lecun_normal: () => varianceScaling(1, 'fan_in', 'normal'),
-  random_uniform: () => ({ class_name: 'RandomUniform', config: { minval: -0.05, maxval: 0.05, seed: null } }),
-  random_normal: () => ({ class_name: 'RandomNormal', config: { mean: 0, stddev: 0.05, seed: null } }),
-  truncated_normal: () => ({ class_name: 'TruncatedNormal', config: { mean: 0, stddev: 0.05, seed: null } }),
-  zeros: () => ({ class_name: 'Zeros', config: {} }),
-  ones: () => ({ class_name: 'Ones', config: {} }),
-};
 
 function regularizer(value: Regularizer | null): TfjsSerialized | null {
   return value === null ? null : { class_name: 'L1L2', config: { l1: value.l1, l2: value.l2 } };
@@ -216,8 +179,8 @@ function planLayer(node: GraphNode, inputShapes: readonly Shape[], outputShape: 
           units: p.units,
           activation,
           use_bias: p.use_bias,
-          kernel_initializer: TFJS_INITIALIZERS[p.kernel_initializer](),
-          bias_initializer: TFJS_INITIALIZERS[p.bias_initializer](),
+          kernel_initializer: tfjsInitializer(p.kernel_initializer),
+          bias_initializer: tfjsInitializer(p.bias_initializer),
           kernel_regularizer: regularizer(p.kernel_regularizer),
           bias_regularizer: null,
           activity_regularizer: null,
@@ -255,10 +218,10 @@ function planLayer(node: GraphNode, inputShapes: readonly Shape[], outputShape: 
           // tfjs cannot train a BatchNormalization without gamma and beta; gamma 1 and beta 0 compute the same.
           center: true,
           scale: true,
-          beta_initializer: TFJS_INITIALIZERS.zeros(),
-          gamma_initializer: TFJS_INITIALIZERS.ones(),
-          moving_mean_initializer: TFJS_INITIALIZERS.zeros(),
-          moving_variance_initializer: TFJS_INITIALIZERS.ones(),
+          beta_initializer: tfjsInitializer('zeros'),
+          gamma_initializer: tfjsInitializer('ones'),
+          moving_mean_initializer: tfjsInitializer('zeros'),
+          moving_variance_initializer: tfjsInitializer('ones'),
           beta_regularizer: null,
           gamma_regularizer: null,
           beta_constraint: null,
@@ -323,7 +286,7 @@ function planLayer(node: GraphNode, inputShapes: readonly Shape[], outputShape: 
       return {
         className: 'PReLU',
         config: {
-          alpha_initializer: TFJS_INITIALIZERS.zeros(),
+          alpha_initializer: tfjsInitializer('zeros'),
           alpha_regularizer: null,
           alpha_constraint: null,
           shared_axes: node.params.shared_axes === null ? null : [...node.params.shared_axes],
@@ -501,6 +464,8 @@ export function exportTfjsModel(graph: Graph, weights: ProjectWeights, options: 
   if (problems.size > 0) return { ok: false, problems: problems.list() };
 
   const ref = (id: string): [string, number, number] => [tfjsLayerName(id), 0, 0];
+  // In model order (modelEnds); the format's lists cannot say "dict" or "list of one", so those get a warning.
+  const ends = modelEnds(graph);
   const modelJson: TfjsModelJsonFile = {
     format: 'layers-model',
     generatedBy: 'LayerLab',
@@ -510,13 +475,30 @@ export function exportTfjsModel(graph: Graph, weights: ProjectWeights, options: 
       config: {
         name: options.name ?? DEFAULT_TFJS_MODEL_NAME,
         layers,
-        input_layers: graph.nodes.filter((n) => n.kind === 'Input').map((n) => ref(n.id)),
-        output_layers: inference.outputs.map(ref),
+        input_layers: ends.inputs.ends.map((e) => ref(e.node)),
+        output_layers: ends.outputs.ends.map((e) => ref(e.node)),
       },
       keras_version: `tfjs-layers ${TFJS_LAYERS_VERSION}`,
       backend: 'tensor_flow.js',
     },
     weightsManifest: [{ paths: [options.weightsFileName ?? TFJS_WEIGHTS_FILE], weights: manifest }],
   };
-  return { ok: true, modelJson, weightsBin: float32Bytes(tensors) };
+  const warnings = [structureWarning(ends.inputs, 'inputs'), structureWarning(ends.outputs, 'outputs')].filter((w): w is string => w !== null);
+  return { ok: true, modelJson, weightsBin: float32Bytes(tensors), warnings };
+}
+
+/**
+ * What the TF.js format (Keras 2's: model inputs and outputs are always a list) cannot keep of a model's inputs or
+ * outputs, said plainly: a dict is written as a list in key order, a list of one as a single tensor.
+ */
+function structureWarning(ends: ResolvedEnds, what: 'inputs' | 'outputs'): string | null {
+  if (ends.form === 'dict') {
+    const written = ends.ends.map((e) => `${e.node} for "${e.key}"`).join(', ');
+    return `The model's ${what} are ${describeEndsForm(ends)}, which the TensorFlow.js format cannot express: model.json lists them in that order instead (${written}), so in TensorFlow.js the model ${what === 'inputs' ? 'takes' : 'gives'} a list, not a dict.`;
+  }
+  if (ends.form === 'list' && ends.ends.length === 1) {
+    const only = ends.ends[0]?.node ?? '';
+    return `The model's ${what} are a list of one (${only}), which the TensorFlow.js format cannot tell from a single tensor: model.json lists ${only} alone, and TensorFlow.js (and a LayerLab import of the file) treat it as a single tensor.`;
+  }
+  return null;
 }

@@ -6,14 +6,14 @@
  * and shards, every byte accounted for, and each layer's weights checked against the shapes the imported network
  * needs. Weight names are "<layer>/<weight>" (a scope in front, "model/<layer>/<weight>", is accepted too).
  *
- * Layer names that are not valid LayerLab ids are renamed before the topology is read, so weights still find their
- * layer: "0_x", the name exportTfjsModel gives a node "_x" (tfjs names start with a letter or digit), becomes "_x"
- * again; any other invalid name becomes a valid one, with a warning.
+ * Layer names: "0_x", the name exportTfjsModel gives a node "_x" (tfjs names start with a letter or digit), becomes
+ * "_x" again; any other name that is not a valid LayerLab id is renamed, with a warning, by the rule and in the words
+ * of every other importer (import/layerNames.ts), and weights still find their layer.
  *
  * Either everything imports (graph, weights, warnings) or nothing does and every problem is listed, each naming its
  * layer where there is one. Pure and total: never throws, whatever the input.
  */
-import { sanitizeName, uniqueId } from './import/layerNames.ts';
+import { nodeIdOfTfjsLayer, nodeIdsForNames } from './import/layerNames.ts';
 import { sentence } from '../problems/sentence.ts';
 import type { Graph } from '../graph/types.ts';
 import { NODE_ID_PATTERN } from '../graph/types.ts';
@@ -41,6 +41,8 @@ export const TFJS_IMPORT_LIMITS = {
   maxPaths: 10_000,
   maxWeights: 100_000,
   maxRank: 8,
+  /** The manifest's weights together, in bytes of float32: the same cap as a .keras file's unpacked contents. */
+  maxWeightBytes: 200 * 1024 * 1024,
 } as const;
 
 class ImportFailure {
@@ -173,6 +175,12 @@ function readManifest(value: unknown): ManifestGroup[] {
     groups.push({ paths, weights });
   });
   if (problems.length > 0) throw new ImportFailure(problems);
+  const claimed = groups.reduce((sum, g) => sum + groupBytes(g), 0);
+  if (claimed > TFJS_IMPORT_LIMITS.maxWeightBytes) {
+    throw fail(
+      `The weights manifest lists ${plural(claimed / 4, 'float32 number')} (${Math.ceil(claimed / (1024 * 1024))} MB); LayerLab opens TF.js models whose weights take at most ${TFJS_IMPORT_LIMITS.maxWeightBytes / (1024 * 1024)} MB`,
+    );
+  }
   return groups;
 }
 
@@ -266,9 +274,8 @@ function decodeWeights(groups: readonly ManifestGroup[], bytes: readonly Uint8Ar
 
 interface Renamed {
   json: unknown;
-  /** Layer name in the file -> LayerLab node id (only the names that change). */
+  /** Layer name in the file -> LayerLab node id, for every layer name in the file. */
   renames: Map<string, string>;
-  warnings: string[];
 }
 
 function parseMaybe(value: unknown): unknown {
@@ -316,55 +323,49 @@ function renameRefs(value: unknown, renames: ReadonlyMap<string, string>, depth 
   return value;
 }
 
-/** Gives every layer a valid LayerLab id as its name, so the importer keeps names and weights find their layers. */
+/**
+ * Undoes, in the JSON, the "0" exportTfjsModel puts before a node id starting with "_" (the layer "0_x" is the node
+ * "_x" again, unless the file has "_x" too or "0_x" twice). Every other name is left to importKerasConfig, which gives
+ * invalid names an id, with a warning, by the one rule of every importer (import/layerNames.ts); `renames` is that
+ * rule's result for each name in the file, so the weights find their layers.
+ */
 function renameLayers(root: JsonRecord): Renamed {
-  const unchanged: Renamed = { json: root, renames: new Map(), warnings: [] };
   const located = locateModel(root);
-  if (located === null) return unchanged;
-  const { model, rebuild } = located;
-  const rawConfig = parseMaybe(own(model, 'config'));
+  const rawConfig = located === null ? undefined : parseMaybe(own(located.model, 'config'));
   const layers = isRecord(rawConfig) ? own(rawConfig, 'layers') : rawConfig;
-  if (!Array.isArray(layers)) return unchanged;
+  if (located === null || !Array.isArray(layers)) return { json: root, renames: new Map() };
+  const { model, rebuild } = located;
   const names = (layers as unknown[]).map(layerName).filter((n): n is string => n !== undefined);
-  const taken = new Set(names.filter((n) => NODE_ID_PATTERN.test(n)));
-  const renames = new Map<string, string>();
-  const warnings: string[] = [];
+  const counts = new Map<string, number>();
+  for (const name of names) counts.set(name, (counts.get(name) ?? 0) + 1);
+  const undone = new Map<string, string>();
   for (const name of names) {
-    if (NODE_ID_PATTERN.test(name) || renames.has(name)) continue;
-    const undone = name.slice(1);
-    if (name.startsWith('0_') && NODE_ID_PATTERN.test(undone) && !taken.has(undone) && !names.includes(undone)) {
-      renames.set(name, undone);
-      taken.add(undone);
-      continue;
-    }
-    const id = uniqueId(sanitizeName(name), taken);
-    taken.add(id);
-    renames.set(name, id);
-    warnings.push(
-      `Layer ${quote(name)} was renamed ${quote(id)}: LayerLab layer names use only letters, digits, '_', '.' and '-', start with a letter or '_', and have at most 64 characters.`,
-    );
+    const id = nodeIdOfTfjsLayer(name);
+    if (id !== name && NODE_ID_PATTERN.test(id) && counts.get(name) === 1 && !counts.has(id)) undone.set(name, id);
   }
-  if (renames.size === 0) return unchanged;
+  const ids = nodeIdsForNames(names.map((name) => undone.get(name) ?? name));
+  const renames = new Map(names.map((name) => [name, ids.get(undone.get(name) ?? name) ?? name]));
+  if (undone.size === 0) return { json: root, renames };
   const newLayers = (layers as unknown[]).map((layer) => {
     if (!isRecord(layer)) return layer;
     const name = layerName(layer);
-    const to = name === undefined ? undefined : renames.get(name);
+    const to = name === undefined ? undefined : undone.get(name);
     const config = own(layer, 'config');
     const out: Record<string, unknown> = { ...layer };
     if (to !== undefined && hasOwn(layer, 'name')) out.name = to;
     if (to !== undefined && isRecord(config) && hasOwn(config, 'name')) out.config = { ...config, name: to };
-    if (hasOwn(layer, 'inbound_nodes')) out.inbound_nodes = renameRefs(own(layer, 'inbound_nodes'), renames);
+    if (hasOwn(layer, 'inbound_nodes')) out.inbound_nodes = renameRefs(own(layer, 'inbound_nodes'), undone);
     return out;
   });
   let newConfig: unknown = newLayers;
   if (isRecord(rawConfig)) {
     const config: Record<string, unknown> = { ...rawConfig, layers: newLayers };
     for (const key of ['input_layers', 'output_layers']) {
-      if (hasOwn(rawConfig, key)) config[key] = renameRefs(own(rawConfig, key), renames);
+      if (hasOwn(rawConfig, key)) config[key] = renameRefs(own(rawConfig, key), undone);
     }
     newConfig = config;
   }
-  return { json: rebuild({ ...model, config: newConfig }), renames, warnings };
+  return { json: rebuild({ ...model, config: newConfig }), renames };
 }
 
 // ---- matching weights to layers ----------------------------------------------------------------------------
@@ -469,7 +470,7 @@ function importModel(modelJson: unknown, weightsBin: unknown): TfjsImportResult 
   if (!topology.ok || groups === null || bytes === null) return { ok: false, problems };
 
   const weights = readWeights(topology.graph, decodeWeights(groups, bytes), renamed.renames);
-  return { ok: true, graph: topology.graph, weights, modelName: topology.modelName, warnings: [...renamed.warnings, ...topology.warnings] };
+  return { ok: true, graph: topology.graph, weights, modelName: topology.modelName, warnings: topology.warnings };
 }
 
 /**

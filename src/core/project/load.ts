@@ -1,5 +1,6 @@
 import type { ProjectDataset } from '../datasets/types.ts';
-import type { Graph } from '../graph/types.ts';
+import { reconciledStructure } from '../graph/modelEnds.ts';
+import type { Graph, ModelEnds } from '../graph/types.ts';
 import { LAYER_REGISTRY } from '../layers/index.ts';
 import type { TrainingSettings } from '../training/settings.ts';
 import { DEFAULT_TRAINING } from '../training/settings.ts';
@@ -121,6 +122,26 @@ function nodeJson(node: Graph['nodes'][number]): Json {
   return { id: node.id, kind: node.kind, params, position: { x: node.position.x, y: node.position.y } };
 }
 
+/**
+ * graph.model as saved: brought up to date with the graph first (deleted nodes gone, new inputs and outputs appended;
+ * reconciledStructure), so a saved file never names a node it does not have. Nothing when nothing is recorded.
+ */
+function modelJson(graph: Graph): { model?: Json } {
+  const model = reconciledStructure(graph);
+  if (model === undefined) return {};
+  const ends = (e: ModelEnds): Json => ({
+    form: e.form,
+    ends: e.ends.map((end): Json => (end.key === undefined ? { node: end.node } : { node: end.node, key: end.key })),
+  });
+  return {
+    model: {
+      ...(model.api === undefined ? {} : { api: model.api }),
+      ...(model.inputs === undefined ? {} : { inputs: ends(model.inputs) }),
+      ...(model.outputs === undefined ? {} : { outputs: ends(model.outputs) }),
+    },
+  };
+}
+
 function tensorJson(tensor: WeightTensor): Json {
   return { name: tensor.name, shape: [...tensor.shape], values: tensor.values };
 }
@@ -182,6 +203,7 @@ export function serializeProject(project: LayerLabProject): string {
     graph: {
       nodes: project.graph.nodes.map(nodeJson),
       edges: project.graph.edges.map((e) => ({ id: e.id, source: e.source, target: e.target, inputIndex: e.inputIndex })),
+      ...modelJson(project.graph),
     },
     dataset: datasetJson(d),
     training: {

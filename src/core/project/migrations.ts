@@ -33,10 +33,21 @@ function addDataKindAndTrainingPenalty(old: Record<string, unknown>): Record<str
 }
 
 /**
+ * Version 2 -> 3 (the model's structure). Version 3 adds the optional `graph.model` (Keras API, input and output
+ * structure); a version 2 file has none, which means what version 2 did: a chain is Sequential, inputs and outputs
+ * are taken in graph order, one as a single tensor and several as a list. So the file is passed on unchanged (a
+ * copy), and a `graph.model` already in a version 2 file is left for the schema to check like any other field.
+ * Released: never edit this step; a later format change adds MIGRATIONS[3].
+ */
+function addModelStructure(old: Record<string, unknown>): Record<string, unknown> {
+  return { ...old };
+}
+
+/**
  * Migrations keyed by the version they migrate FROM: MIGRATIONS[1] turns a version 1 file into version 2.
  * When the format changes, bump CURRENT_PROJECT_VERSION and add the step here; never edit a released step.
  */
-export const MIGRATIONS: Readonly<Record<number, Migration>> = Object.freeze({ 1: addDataKindAndTrainingPenalty });
+export const MIGRATIONS: Readonly<Record<number, Migration>> = Object.freeze({ 1: addDataKindAndTrainingPenalty, 2: addModelStructure });
 
 export type ProjectHeader = { ok: true; version: number } | { ok: false; errors: ProjectFieldError[] };
 

@@ -10,7 +10,7 @@
  * naming the node, edge or setting, because students read these.
  */
 import { z } from 'zod';
-import type { GraphNode } from '../graph/types.ts';
+import type { GraphNode, ModelEnds, ModelStructure } from '../graph/types.ts';
 import { NODE_ID_PATTERN } from '../graph/types.ts';
 import type { LayerKind } from '../layers/index.ts';
 import { LAYER_KINDS, LAYER_REGISTRY, isLayerKind } from '../layers/index.ts';
@@ -124,9 +124,25 @@ export const edgeSchema = z.strictObject({
   inputIndex: z.number(),
 });
 
+/** One model input or output: a node id, and its dict key (form "dict" only; the node id when left out). */
+export const modelEndSchema = z.strictObject({ node: z.string(), key: z.string().optional() });
+
+export const modelEndsSchema = z.strictObject({
+  form: z.enum(['single', 'list', 'dict']),
+  ends: z.array(modelEndSchema),
+});
+
+/** graph.model: the Keras API and the structure of the model's inputs and outputs; every field optional. */
+export const modelStructureSchema = z.strictObject({
+  api: z.enum(['sequential', 'functional']).optional(),
+  inputs: modelEndsSchema.optional(),
+  outputs: modelEndsSchema.optional(),
+});
+
 export const graphSchema = z.strictObject({
   nodes: z.array(nodeSchema),
   edges: z.array(edgeSchema),
+  model: modelStructureSchema.optional(),
 });
 
 // The dataset schemas (one per kind) are in datasetSchema.ts.
@@ -205,6 +221,14 @@ const FIELD_SUBJECTS: Readonly<Record<string, string>> = {
   graph: 'The graph',
   'graph.nodes': 'The node list',
   'graph.edges': 'The edge list',
+  'graph.model': 'The model structure "graph.model"',
+  'graph.model.api': 'The Keras API "graph.model.api"',
+  'graph.model.inputs': 'The model inputs "graph.model.inputs"',
+  'graph.model.outputs': 'The model outputs "graph.model.outputs"',
+  'graph.model.inputs.form': 'The form of the model inputs "graph.model.inputs.form"',
+  'graph.model.outputs.form': 'The form of the model outputs "graph.model.outputs.form"',
+  'graph.model.inputs.ends': 'The list of model inputs "graph.model.inputs.ends"',
+  'graph.model.outputs.ends': 'The list of model outputs "graph.model.outputs.ends"',
   ...DATASET_FIELD_SUBJECTS,
   training: 'The training settings',
   'training.optimizer': 'The optimizer',
@@ -268,6 +292,11 @@ const EXPECTED_AT: Readonly<Record<string, string>> = {
   'dataset.added.[]': 'an object like {"x1": 0.5, "x2": -2, "label": 1}',
   'graph.nodes.[].position': 'an object like {"x": 0, "y": 0}',
   'graph.nodes.[].params': 'an object of parameter names and values ({ ... })',
+  'graph.model': 'an object like {"api": "functional", "inputs": {"form": "single", "ends": [{"node": "x"}]}}',
+  'graph.model.inputs': 'an object like {"form": "dict", "ends": [{"node": "x", "key": "features"}]}',
+  'graph.model.outputs': 'an object like {"form": "dict", "ends": [{"node": "out", "key": "label"}]}',
+  'graph.model.inputs.ends.[]': 'an object like {"node": "x"} or {"node": "x", "key": "features"}',
+  'graph.model.outputs.ends.[]': 'an object like {"node": "out"} or {"node": "out", "key": "label"}',
 };
 
 /** Which objects are strict, what to call them in a sentence, and their fields. */
@@ -286,6 +315,14 @@ function containerOf(path: readonly PropertyKey[], root: unknown): { name: strin
       return { name: `${nodeRef(root, Number(third))}'s position`, fields: fieldsOf(positionSchema) };
     case 'graph.edges.[]':
       return { name: edgeRef(root, Number(third)), fields: fieldsOf(edgeSchema) };
+    case 'graph.model':
+      return { name: 'The model structure "graph.model"', fields: fieldsOf(modelStructureSchema) };
+    case 'graph.model.inputs':
+    case 'graph.model.outputs':
+      return { name: `The model ${String(third)} "graph.model.${String(third)}"`, fields: fieldsOf(modelEndsSchema) };
+    case 'graph.model.inputs.ends.[]':
+    case 'graph.model.outputs.ends.[]':
+      return { name: `Model ${String(third).slice(0, -1)} ${Number(path[4]) + 1} "${formatPath(path)}"`, fields: fieldsOf(modelEndSchema) };
     case 'dataset':
       return { name: 'The "dataset" section', fields: datasetFields(own(own(root, 'dataset'), 'kind')) ?? [] };
     case 'dataset.added.[]':
@@ -452,6 +489,51 @@ function checkEdges(root: unknown, nodes: unknown, edges: unknown, report: Repor
   });
 }
 
+/** graph.model's ends against the nodes: each names a node (an Input, for inputs) once; dict keys are unique. */
+function checkModel(nodes: unknown, model: unknown, report: Report): void {
+  if (!isRecord(model)) return;
+  const kinds = new Map<string, unknown>();
+  if (Array.isArray(nodes)) {
+    for (const node of nodes as unknown[]) {
+      const id = own(node, 'id');
+      if (typeof id === 'string') kinds.set(id, own(node, 'kind'));
+    }
+  }
+  for (const which of ['inputs', 'outputs'] as const) {
+    const value = own(model, which);
+    const ends = own(value, 'ends');
+    if (!Array.isArray(ends)) continue;
+    const form = own(value, 'form');
+    const what = which === 'inputs' ? 'model input' : 'model output';
+    const base: PathSegment[] = ['graph', 'model', which];
+    if (form === 'single' && ends.length > 1) {
+      report([...base, 'ends'], `The model ${which} "graph.model.${which}" have the form "single" but list ${ends.length} nodes; use "list" or "dict" for more than one.`);
+    }
+    const seenNodes = new Set<string>();
+    const seenKeys = new Set<string>();
+    ends.forEach((end: unknown, i) => {
+      const at = (field: string): PathSegment[] => [...base, 'ends', i, field];
+      const where = `"${formatPath(at('node'))}"`;
+      const node = own(end, 'node');
+      if (typeof node === 'string') {
+        const kind = kinds.get(node);
+        if (!kinds.has(node)) report(at('node'), `The ${what} ${quote(node)} at ${where} is not a node of the graph.`);
+        else if (which === 'inputs' && kind !== 'Input') report(at('node'), `The ${what} ${quote(node)} at ${where} is a ${String(kind)}, not an Input.`);
+        else if (which === 'outputs' && kind === 'Input') report(at('node'), `The ${what} ${quote(node)} at ${where} is an Input; a model output is a layer.`);
+        if (seenNodes.has(node)) report(at('node'), `Node ${quote(node)} is listed twice among the model ${which} ("graph.model.${which}.ends").`);
+        seenNodes.add(node);
+      }
+      const key = own(end, 'key');
+      if (typeof key !== 'string') return;
+      const keyAt = `"${formatPath(at('key'))}"`;
+      if (form !== 'dict') report(at('key'), `The key ${quote(key)} at ${keyAt} is only used when the model ${which} have the form "dict".`);
+      else if (key === '') report(at('key'), `The key at ${keyAt} is empty; a dict key names the ${what}.`);
+      else if (seenKeys.has(key)) report(at('key'), `The key ${quote(key)} at ${keyAt} is used twice; every ${what} needs its own key.`);
+      seenKeys.add(key);
+    });
+  }
+}
+
 function checkRange(
   report: Report,
   path: readonly PathSegment[],
@@ -552,6 +634,7 @@ function checkProject(value: unknown, report: Report): void {
   const nodes = own(graph, 'nodes');
   checkNodes(value, nodes, report);
   checkEdges(value, nodes, own(graph, 'edges'), report);
+  checkModel(nodes, own(graph, 'model'), report);
   checkDataset(own(value, 'dataset'), report);
   checkTraining(own(value, 'training'), report);
   checkWeights(value, nodes, own(value, 'weights'), report);
@@ -576,6 +659,21 @@ function buildWeights(weights: ProjectShape['weights']): ProjectWeights | null {
   return { layers };
 }
 
+function buildEnds(ends: NonNullable<ProjectShape['graph']['model']>['inputs']): ModelEnds | undefined {
+  if (ends === undefined) return undefined;
+  return { form: ends.form, ends: ends.ends.map((e) => (e.key === undefined ? { node: e.node } : { node: e.node, key: e.key })) };
+}
+
+function buildModel(model: NonNullable<ProjectShape['graph']['model']>): ModelStructure {
+  const out: ModelStructure = {};
+  const inputs = buildEnds(model.inputs);
+  const outputs = buildEnds(model.outputs);
+  if (model.api !== undefined) out.api = model.api;
+  if (inputs !== undefined) out.inputs = inputs;
+  if (outputs !== undefined) out.outputs = outputs;
+  return out;
+}
+
 function buildProject(data: ProjectShape): LayerLabProject {
   return {
     format: PROJECT_FORMAT,
@@ -584,6 +682,7 @@ function buildProject(data: ProjectShape): LayerLabProject {
     graph: {
       nodes: data.graph.nodes.map(buildNode),
       edges: data.graph.edges.map((e) => ({ id: e.id, source: e.source, target: e.target, inputIndex: e.inputIndex })),
+      ...(data.graph.model === undefined ? {} : { model: buildModel(data.graph.model) }),
     },
     dataset: buildDataset(data.dataset),
     training: { ...data.training },
@@ -615,6 +714,7 @@ for (const key of [
   ...TOP_ORDER,
   'nodes',
   'edges',
+  'model',
   ...Object.keys(nodeSchema.shape),
   ...Object.keys(edgeSchema.shape),
   ...Object.keys(positionSchema.shape),

@@ -9,8 +9,9 @@ export const PROJECT_FORMAT = 'layerlab-project';
  * The file version this LayerLab writes, and the newest it reads. Older files are migrated on load.
  * 2: every kind of data (regression sets, Iris, MNIST, CSV, points added by clicking), `dataset.kind` always
  * written, and the training settings `l2` and `runUntilStopped`.
+ * 3: `graph.model`, the model's Keras API and the structure of its inputs and outputs (single, list or dict).
  */
-export const CURRENT_PROJECT_VERSION = 2;
+export const CURRENT_PROJECT_VERSION = 3;
 
 /** Project files larger than this (in bytes of UTF-8, i.e. the size on disk) are refused before parsing. */
 export const MAX_PROJECT_FILE_BYTES = 50 * 1024 * 1024;

@@ -1,5 +1,6 @@
 import type { Graph, GraphEdge, GraphNode } from '../graph/types.ts';
 import { adjacency, findCycles, reachableFrom, topologicalOrder } from '../graph/topology.ts';
+import { endNodes, modelEnds } from '../graph/modelEnds.ts';
 import { isLayerKind, LAYER_REGISTRY, LIMITS } from '../layers/index.ts';
 import type { LayerKind, LayerParamsByKind, LayerProblem, LayerSpec, Shape, ShapeResult } from '../layers/index.ts';
 import { checkParamRanges } from '../layers/paramChecks.ts';
@@ -112,7 +113,9 @@ export function inferShapes(graph: Graph): GraphInference {
   const byId = new Map(graph.nodes.map((n) => [n.id, n]));
   const links = adjacency(graph);
   const { incoming, outgoing } = links;
-  const inputs = graph.nodes.filter((n) => n.kind === 'Input').map((n) => n.id);
+  // The model's inputs and outputs in model order (a recorded structure first, then graph order): see modelEnds.ts.
+  const ends = modelEnds(graph);
+  const inputs = endNodes(ends.inputs);
 
   if (graph.nodes.length === 0) {
     diagnostics.push({
@@ -282,7 +285,7 @@ export function inferShapes(graph: Graph): GraphInference {
     });
   }
 
-  const outputs = graph.nodes.filter((n) => (outgoing.get(n.id) ?? []).length === 0 && n.kind !== 'Input').map((n) => n.id);
+  const outputs = endNodes(ends.outputs);
   for (const node of graph.nodes) {
     if (node.kind === 'Input' && (outgoing.get(node.id) ?? []).length === 0) {
       diagnostics.push({

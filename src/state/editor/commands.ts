@@ -3,7 +3,7 @@
  * how. `applyCommand` is the one place that turns a command into a new project; history stores commands with the
  * project before and after, so undo and redo are exact and the history can label each step ("Undo: move dense").
  */
-import type { Graph, GraphEdge, GraphNode, Position } from '../../core/graph/types.ts';
+import type { Graph, GraphEdge, GraphNode, KerasApi, Position } from '../../core/graph/types.ts';
 import type { ParamValue } from '../../core/layers/index.ts';
 import type { LayerLabProject, ProjectWeights } from '../../core/project/index.ts';
 import type { ProjectDataset } from '../../core/datasets/types.ts';
@@ -30,7 +30,9 @@ export type EditCommand =
   | { type: 'setTraining'; patch: Partial<TrainingSettings>; label: string }
   /** The weights a training run reached (kept with the project: saved, autosaved, shared, exported). */
   | { type: 'setWeights'; weights: ProjectWeights; label: string }
-  | { type: 'replaceProject'; project: LayerLabProject; reason: ReplaceReason };
+  | { type: 'replaceProject'; project: LayerLabProject; reason: ReplaceReason }
+  /** The Keras API the exports use (graph.model.api; the Export dialog); null: follow the graph (see kerasApi.ts). */
+  | { type: 'setKerasApi'; api: KerasApi | null };
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -69,6 +71,8 @@ export function commandLabel(command: EditCommand): string {
       return `set the ${command.label}`;
     case 'setWeights':
       return command.label;
+    case 'setKerasApi':
+      return command.api === null ? 'follow the network for the Keras API' : `use Keras ${command.api === 'sequential' ? 'Sequential' : 'functional API'}`;
     case 'replaceProject':
       return { new: 'new project', open: 'open project', preset: 'open preset', import: 'import model', share: 'open shared link' }[command.reason];
   }
@@ -78,8 +82,22 @@ function withGraph(project: LayerLabProject, graph: Graph): LayerLabProject {
   return { ...project, graph };
 }
 
+/** The project with graph.model.api set (or removed, for null); the project itself when nothing changes. */
+function withKerasApi(project: LayerLabProject, api: KerasApi | null): LayerLabProject {
+  const { graph } = project;
+  if ((graph.model?.api ?? null) === api) return project;
+  const { api: _old, ...rest } = graph.model ?? {};
+  const model = api === null ? rest : { ...rest, api };
+  if (Object.keys(model).length === 0) {
+    const { model: _dropped, ...bare } = graph;
+    return withGraph(project, bare);
+  }
+  return withGraph(project, { ...graph, model });
+}
+
 function movePositions(graph: Graph, positions: Record<string, Position>): Graph {
   return {
+    ...graph,
     nodes: graph.nodes.map((n) => (Object.hasOwn(positions, n.id) ? { ...n, position: { ...(positions[n.id] as Position) } } : n)),
     edges: graph.edges,
   };
@@ -94,7 +112,7 @@ export function applyCommand(project: LayerLabProject, command: EditCommand): La
   const graph = project.graph;
   switch (command.type) {
     case 'addNodes':
-      return withGraph(project, { nodes: [...graph.nodes, ...command.nodes], edges: [...graph.edges, ...command.edges] });
+      return withGraph(project, { ...graph, nodes: [...graph.nodes, ...command.nodes], edges: [...graph.edges, ...command.edges] });
     case 'remove': {
       const removed = removeFromGraph(graph, { nodeIds: command.nodeIds, edgeIds: command.edgeIds });
       return removed.nodes.length === graph.nodes.length && removed.edges.length === graph.edges.length ? project : withGraph(project, removed);
@@ -107,6 +125,7 @@ export function applyCommand(project: LayerLabProject, command: EditCommand): La
       const current = node === undefined ? undefined : (node.params as unknown as Record<string, unknown>)[command.param];
       if (node === undefined || JSON.stringify(current) === JSON.stringify(command.value)) return project;
       return withGraph(project, {
+        ...graph,
         nodes: graph.nodes.map((n) => (n.id === command.nodeId ? ({ ...n, params: { ...n.params, [command.param]: command.value } } as GraphNode) : n)),
         edges: graph.edges,
       });
@@ -116,9 +135,9 @@ export function applyCommand(project: LayerLabProject, command: EditCommand): La
       return project.weights === null ? renamed : { ...renamed, weights: renameInWeights(project.weights, command.from, command.to) };
     }
     case 'connect':
-      return withGraph(project, { nodes: graph.nodes, edges: [...graph.edges, command.edge] });
+      return withGraph(project, { ...graph, nodes: graph.nodes, edges: [...graph.edges, command.edge] });
     case 'reconnect':
-      return withGraph(project, { nodes: graph.nodes, edges: graph.edges.map((e) => (e.id === command.edgeId ? command.edge : e)) });
+      return withGraph(project, { ...graph, nodes: graph.nodes, edges: graph.edges.map((e) => (e.id === command.edgeId ? command.edge : e)) });
     case 'renameProject':
       return command.name === project.name ? project : { ...project, name: command.name };
     case 'resetWeights':
@@ -131,6 +150,8 @@ export function applyCommand(project: LayerLabProject, command: EditCommand): La
     }
     case 'setWeights':
       return { ...project, weights: command.weights };
+    case 'setKerasApi':
+      return withKerasApi(project, command.api);
     case 'replaceProject':
       return command.project;
   }

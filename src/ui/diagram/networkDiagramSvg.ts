@@ -54,9 +54,21 @@ const PILL_FONT = 10;
 const PILL_MIN_FONT = 7.5;
 const PILL_PAD = 5;
 
-/** Text for XML content and attribute values. */
+/**
+ * Characters XML 1.0 does not allow at all, not even as references (controls other than tab and line breaks, lone
+ * surrogates, U+FFFE and U+FFFF): one in a project name would make the whole SVG unreadable.
+ */
+// eslint-disable-next-line no-control-regex
+const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * Text for XML content and attribute values: markup characters as entities (so a project or layer name is shown as
+ * text and never adds an element or an attribute), characters XML cannot hold as U+FFFD.
+ */
 export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+  return text
+    .replace(NOT_XML, '\ufffd')
+    .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 }
 
 const n = (value: number): string => String(Math.round(value * 10) / 10);

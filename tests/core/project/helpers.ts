@@ -4,10 +4,10 @@ import { parseProject } from '../../../src/core/project/index.ts';
 
 export type JsonObject = { [key: string]: unknown };
 
-/** The XOR 2-4-1 example from docs/project-file.md (version 2), as parsed JSON (a fresh copy each call). */
+/** The XOR 2-4-1 example from docs/project-file.md (version 3), as parsed JSON (a fresh copy each call). */
 export function exampleFile(): JsonObject {
   const file = exampleFileV1();
-  file.version = 2;
+  file.version = 3;
   file.training = { ...at(file, 'training'), l2: 0, runUntilStopped: false };
   return file;
 }

@@ -108,7 +108,7 @@ describe('serializeProject', () => {
     const text = serializeProject(load(shuffled).project);
     expect(text).toBe(serializeProject(load(JSON.stringify(file)).project));
     expect(text.endsWith('}\n')).toBe(true);
-    expect(text.startsWith('{\n  "format": "layerlab-project",\n  "version": 2,\n  "name": "XOR 2-4-1",\n')).toBe(true);
+    expect(text.startsWith('{\n  "format": "layerlab-project",\n  "version": 3,\n  "name": "XOR 2-4-1",\n')).toBe(true);
     expect(text).toContain('\n          "shape": [2, 4],\n          "values": [0.5, -0.25, 1, 0, 0.75, 0.125, -1, 2]\n');
     expect(text).toContain('"params": {\n          "units": 4,\n          "activation": "tanh",\n          "use_bias": true,');
     for (const line of text.split('\n')) expect(line.length - line.trimStart().length).toSatisfy((n: number) => n % 2 === 0);
@@ -169,7 +169,7 @@ describe('createProject', () => {
     const project = createProject('Tiny', graph);
     expect(project).toEqual({
       format: 'layerlab-project',
-      version: 2,
+      version: 3,
       name: 'Tiny',
       graph,
       dataset: { kind: 'builtin', name: 'xor', samples: 400, noise: 0.1, seed: 1, classes: 2 },
@@ -229,15 +229,15 @@ describe('parseProject: files that are not projects', () => {
 
   it('reports a newer version, and a missing or invalid one', () => {
     const file = exampleFile();
-    file.version = 3;
+    file.version = 4;
     expect(errorsOfText(JSON.stringify(file))).toEqual([
-      { path: 'version', message: 'This project was saved by a newer LayerLab (version 3); this one reads up to version 2.' },
+      { path: 'version', message: 'This project was saved by a newer LayerLab (version 4); this one reads up to version 3.' },
     ]);
     delete file.version;
     expect(errorsOfText(JSON.stringify(file))).toEqual([
       {
         path: 'version',
-        message: 'The file has no "version" number, so LayerLab cannot tell how to read it (this LayerLab saves "version": 2).',
+        message: 'The file has no "version" number, so LayerLab cannot tell how to read it (this LayerLab saves "version": 3).',
       },
     ]);
     for (const [version, shown] of [

@@ -11,14 +11,29 @@ import {
 import { at, exampleFile, exampleFileV1 } from './helpers.ts';
 
 describe('the migration table', () => {
-  it('has one step, from version 1 to the current version 2', () => {
-    expect(CURRENT_PROJECT_VERSION).toBe(2);
-    expect(Object.keys(MIGRATIONS)).toEqual(['1']);
+  it('has two steps, from version 1 to 2 and from 2 to the current version 3', () => {
+    expect(CURRENT_PROJECT_VERSION).toBe(3);
+    expect(Object.keys(MIGRATIONS)).toEqual(['1', '2']);
   });
 
   it('passes a current file through unchanged', () => {
     const file = exampleFile();
-    expect(migrateToCurrent(file)).toEqual({ ok: true, project: file, fromVersion: 2 });
+    expect(migrateToCurrent(file)).toEqual({ ok: true, project: file, fromVersion: 3 });
+  });
+});
+
+describe('migration 2 -> 3', () => {
+  it('changes nothing but the version: a version 2 file has no graph.model, which means what it meant', () => {
+    const file = { ...exampleFile(), version: 2 };
+    const before = JSON.stringify(file);
+    const result = migrateToCurrent(file);
+    expect(JSON.stringify(file)).toBe(before);
+    expect(result).toEqual({ ok: true, project: { ...file, version: 3 }, fromVersion: 2 });
+  });
+
+  it('runs after 1 -> 2: a version 1 file reaches version 3 with the version 2 changes', () => {
+    const result = migrateToCurrent(exampleFileV1());
+    expect(result).toMatchObject({ ok: true, fromVersion: 1, project: { version: 3, training: { l2: 0, runUntilStopped: false } } });
   });
 });
 
@@ -33,7 +48,7 @@ describe('migration 1 -> 2', () => {
     expect(result.fromVersion).toBe(1);
     expect(result.project).toEqual({
       ...file,
-      version: 2,
+      version: 3,
       dataset: { kind: 'builtin', name: 'xor', samples: 400, noise: 0.1, seed: 1, classes: 2 },
       training: { ...at(file, 'training'), l2: 0, runUntilStopped: false },
     });
@@ -133,7 +148,7 @@ describe('migrateWith (the mechanism, with an injected table)', () => {
 
 describe('readProjectHeader', () => {
   it('accepts a project and returns its version', () => {
-    expect(readProjectHeader(exampleFile())).toEqual({ ok: true, version: 2 });
+    expect(readProjectHeader(exampleFile())).toEqual({ ok: true, version: 3 });
     expect(readProjectHeader(exampleFileV1())).toEqual({ ok: true, version: 1 });
   });
 
@@ -147,10 +162,10 @@ describe('readProjectHeader', () => {
       ok: false,
       errors: [{ path: 'version', message: 'The file\'s "version" must be a whole number of at least 1; it is -1.' }],
     });
-    expect(readProjectHeader({ format: 'layerlab-project', version: 3 })).toEqual({
+    expect(readProjectHeader({ format: 'layerlab-project', version: 4 })).toEqual({
       ok: false,
       errors: [
-        { path: 'version', message: 'This project was saved by a newer LayerLab (version 3); this one reads up to version 2.' },
+        { path: 'version', message: 'This project was saved by a newer LayerLab (version 4); this one reads up to version 3.' },
       ],
     });
   });

@@ -177,7 +177,7 @@ const projectArb: fc.Arbitrary<LayerLabProject> = fc
   })
   .map(({ name, nodes, edges, dataset, training, weights }) => ({
     format: 'layerlab-project' as const,
-    version: 2 as const,
+    version: 3 as const,
     name,
     graph: { nodes, edges },
     dataset,
@@ -282,7 +282,7 @@ describe('property: parseProject never throws', () => {
   it('on any JSON object that claims to be a current project', () => {
     fc.assert(
       fc.property(fc.dictionary(fc.string(), fc.jsonValue()), (value) => {
-        const text = JSON.stringify({ ...value, format: 'layerlab-project', version: 2 });
+        const text = JSON.stringify({ ...value, format: 'layerlab-project', version: 3 });
         expectWellFormed(parseProject(text));
       }),
       { numRuns: 300 },

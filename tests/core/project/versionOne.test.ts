@@ -1,5 +1,5 @@
 /**
- * Files saved by LayerLab 1 (file version 1) still open, upgraded to version 2 with the same meaning: every project
+ * Files saved by LayerLab 1 (file version 1) still open, upgraded through version 2 to 3 with the same meaning: every project
  * in tests/fixtures/projects, the presets as they were released (tests/fixtures/projects/v1/examples, copies of
  * examples/ at version 1, before the presets moved on), and a hand-written file that leaves out the dataset kind
  * and most settings.
@@ -42,9 +42,11 @@ describe.each(V1_FILES)('%s (version 1)', (path) => {
     const { raw, project, warnings } = open(path);
     expect(raw.version).toBe(1);
     expect(warnings).toEqual([
-      'This project was saved in file version 1 and was upgraded; saving it writes version 2, which older LayerLabs cannot open.',
+      'This project was saved in file version 1 and was upgraded; saving it writes version 3, which older LayerLabs cannot open.',
     ]);
-    expect(project.version).toBe(2);
+    expect(project.version).toBe(3);
+    // Version 1 had no model structure: the graph records none (a chain is Sequential, ends in graph order).
+    expect(project.graph.model).toBeUndefined();
     expect(project.name).toBe(raw.name);
     expect(project.graph.edges).toEqual(raw.graph.edges);
     raw.graph.nodes.forEach((node, i) => {
@@ -60,10 +62,10 @@ describe.each(V1_FILES)('%s (version 1)', (path) => {
     expect(project.weights).toEqual(raw.weights ?? null);
   });
 
-  it('is saved as version 2, which opens without a warning to the same project', () => {
+  it('is saved as version 3, which opens without a warning to the same project', () => {
     const { project } = open(path);
     const text = serializeProject(project);
-    expect(text).toContain('\n  "version": 2,\n');
+    expect(text).toContain('\n  "version": 3,\n');
     expect(text).toMatch(/"dataset": \{\n {4}"kind": "(builtin|none)"/);
     expect(parseProject(text)).toEqual({ ok: true, project, warnings: [] });
   });

@@ -128,7 +128,7 @@ describe('datasetChoiceJson', () => {
       const suggestion = suggestDataset(graph);
       if (suggestion === null) throw new Error('no suggestion');
       expect(datasetChoiceJson(suggestion)).toBe(json);
-      const file = { format: 'layerlab-project', version: 2, name: 'n', graph, dataset: JSON.parse(json) as unknown };
+      const file = { format: 'layerlab-project', version: 3, name: 'n', graph, dataset: JSON.parse(json) as unknown };
       const loaded = parseProject(JSON.stringify(file));
       expect(loaded.ok && loaded.project.dataset.kind).toBe(suggestion.config.kind);
     }

@@ -208,10 +208,10 @@ describe('readSession of damaged or foreign values (a problem and the raw value,
   });
 
   it('a project the loader refuses, with its field errors', () => {
-    const text = serializeProject(xorProject()).replace('"version": 2', '"version": 3');
+    const text = serializeProject(xorProject()).replace('"version": 3', '"version": 4');
     const { message } = unreadable(withValue(JSON.stringify({ project: text, viewport: { x: 0, y: 0, zoom: 1 }, selection: [], savedAt: '' })));
     expect(message).toBe(
-      'LayerLab could not restore the work it saved in this browser: the saved project cannot be opened:\nversion: This project was saved by a newer LayerLab (version 3); this one reads up to version 2.',
+      'LayerLab could not restore the work it saved in this browser: the saved project cannot be opened:\nversion: This project was saved by a newer LayerLab (version 4); this one reads up to version 3.',
     );
   });
 

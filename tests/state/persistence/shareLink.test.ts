@@ -232,7 +232,7 @@ describe('decodeShareFragment refusals (each message is what the student reads)'
     expect(message.split('\n')[0]).toBe('This link does not hold a LayerLab project that can be opened:');
     expect(message).toMatch(/\ngraph\.nodes\[1\]\.params\.units: /);
     expect(message).toMatch(/\ntraining\.learningRate: /);
-    expect(refused(linkOf(XOR_TEXT.replace('"version": 2', '"version": 7')))).toMatch(/saved by a newer LayerLab \(version 7\)/);
+    expect(refused(linkOf(XOR_TEXT.replace('"version": 3', '"version": 7')))).toMatch(/saved by a newer LayerLab \(version 7\)/);
   });
 
   it('lists at most ten field errors', () => {

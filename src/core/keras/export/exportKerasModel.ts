@@ -1,5 +1,6 @@
 /** The export itself: checks the graph, then writes it as a Sequential or a Functional model. */
-import { chainOrder } from '../../graph/chain.ts';
+import { kerasApiFor } from '../../graph/kerasApi.ts';
+import { modelEnds } from '../../graph/modelEnds.ts';
 import { incomingEdges } from '../../graph/topology.ts';
 import type { Graph } from '../../graph/types.ts';
 import { inferShapes } from '../../shapes/inferShapes.ts';
@@ -13,9 +14,11 @@ import { kerasModelName } from './modelName.ts';
 import { sequentialModel } from './sequentialModel.ts';
 
 /**
- * The Keras 3 `model.to_json()` of the network: a Sequential model when the graph is one chain from its Input
- * (chainOrder) and `options.functional` is not set, otherwise a Functional model whose inputs are the Input nodes in graph order and whose outputs are
- * core's outputs (the layers whose output goes nowhere), merge inputs in inputIndex order. Layer names are node ids.
+ * The Keras 3 `model.to_json()` of the network: Sequential or Functional as kerasApiFor decides (the recorded or
+ * chosen API where the graph allows it; a chain built on the canvas is Sequential) unless `options.functional` asks
+ * for Functional. A Functional model's inputs and outputs keep their recorded structure (single, list or dict, keys
+ * and order; modelEnds), merge inputs in inputIndex order. Layer names are node ids. A Sequential pick the graph
+ * cannot take is ignored with a warning.
  * Refused, with every problem and nothing written, when the graph has errors or a layer Keras cannot express.
  */
 export function exportKerasModel(graph: Graph, options: KerasExportOptions = {}): KerasExportResult {
@@ -45,8 +48,9 @@ function exportModel(graph: Graph, options: KerasExportOptions): KerasExportResu
   }
 
   const name = kerasModelName(options.name);
-  const chain = options.functional === true ? null : chainOrder(graph);
-  const model = chain !== null ? sequentialModel(chain, built, name) : functionalModel(inference.inputs, inference.outputs, built, name);
+  const choice = kerasApiFor(graph);
+  const chain = options.functional === true ? null : choice.chain;
+  const model = chain !== null ? sequentialModel(chain, built, name) : functionalModel(modelEnds(graph), built, name);
   model.compile_config = options.training === undefined ? {} : exportKerasCompileConfig(options.training);
-  return { ok: true, model, text: kerasJsonText(model) };
+  return { ok: true, model, text: kerasJsonText(model), warnings: choice.ignored === null ? [] : [choice.ignored] };
 }

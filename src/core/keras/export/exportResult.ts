@@ -11,7 +11,8 @@ export interface KerasExportProblem {
 
 export type KerasExportResult =
   /** `text` is kerasJsonText(model): JSON.parse(text) equals model; Keras's float arguments keep their ".0". */
-  | { ok: true; model: KerasModelJson; text: string }
+  /** `warnings`: what the export did differently from what was asked (a Sequential pick on a branching graph). */
+  | { ok: true; model: KerasModelJson; text: string; warnings: string[] }
   | { ok: false; problems: KerasExportProblem[] };
 
 export interface KerasExportOptions {

@@ -8,7 +8,10 @@ import type {
   KerasLayerJson,
   KerasLayerRef,
   KerasModelJson,
+  KerasModelRefs,
 } from '../kerasFormat.ts';
+import type { ResolvedEnds, ResolvedModelEnds } from '../../graph/modelEnds.ts';
+import { endNodes } from '../../graph/modelEnds.ts';
 import type { Built } from './builtLayer.ts';
 import { writerFor } from './kindWriters.ts';
 import { batchShape, layerJson } from './layerJson.ts';
@@ -63,7 +66,37 @@ function tensorArg(source: string, shape: Shape): Keras3TensorArg {
   return { class_name: '__keras_tensor__', config: { shape: batchShape(shape), dtype: 'float32', keras_history: [source, 0, 0] } };
 }
 
-export function functionalModel(inputs: readonly string[], outputs: readonly string[], built: ReadonlyMap<string, Built>, name: string): KerasModelJson {
+/**
+ * A model's inputs or outputs as Keras writes them: a bare reference for a single tensor, a list (even of one), or a
+ * dict in the recorded key order (Keras keeps the order the model was built with).
+ */
+function modelRefs(ends: ResolvedEnds): KerasModelRefs {
+  const ref = (id: string): KerasLayerRef => [id, 0, 0];
+  const only = ends.ends[0];
+  if (ends.form === 'single' && ends.ends.length === 1 && only !== undefined) return ref(only.node);
+  if (ends.form === 'dict') {
+    // Object.fromEntries defines own properties, so a key such as "__proto__" stays an ordinary key.
+    return Object.fromEntries(ends.ends.map((e) => [e.key, ref(e.node)]));
+  }
+  return ends.ends.map((e) => ref(e.node));
+}
+
+/** The ends in the order Keras flattens them (keras.tree.flatten: a dict by sorted key, as Python sorts strings). */
+function flattened(ends: ResolvedEnds): string[] {
+  if (ends.form !== 'dict') return endNodes(ends);
+  const codePoints = (text: string): number[] => Array.from(text, (c) => c.codePointAt(0) ?? 0);
+  const compare = (a: string, b: string): number => {
+    const x = codePoints(a);
+    const y = codePoints(b);
+    for (let i = 0; i < Math.min(x.length, y.length); i += 1) if (x[i] !== y[i]) return (x[i] ?? 0) - (y[i] ?? 0);
+    return x.length - y.length;
+  };
+  return [...ends.ends].sort((a, b) => compare(a.key, b.key)).map((e) => e.node);
+}
+
+export function functionalModel(ends: ResolvedModelEnds, built: ReadonlyMap<string, Built>, name: string): KerasModelJson {
+  const inputs = flattened(ends.inputs);
+  const outputs = flattened(ends.outputs);
   const layers: KerasLayerJson[] = [];
   for (const id of functionalOrder(inputs, outputs, built)) {
     const layer = built.get(id);
@@ -82,18 +115,12 @@ export function functionalModel(inputs: readonly string[], outputs: readonly str
     }
     layers.push(json);
   }
-  // Keras writes a single model input or output as a bare reference, several as a list.
-  const refs = (ids: readonly string[]): KerasLayerRef | KerasLayerRef[] => {
-    const list = ids.map((id): KerasLayerRef => [id, 0, 0]);
-    const only = list[0];
-    return list.length === 1 && only !== undefined ? only : list;
-  };
   const config: KerasFunctionalConfig & { trainable: boolean } = {
     name,
     trainable: true,
     layers,
-    input_layers: refs(inputs),
-    output_layers: refs(outputs),
+    input_layers: modelRefs(ends.inputs),
+    output_layers: modelRefs(ends.outputs),
   };
   return {
     module: 'keras.src.models.functional',

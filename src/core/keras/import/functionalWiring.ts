@@ -2,9 +2,9 @@
  * A Functional model's connections from each layer's inbound_nodes (Keras 3 and the legacy Keras 2 / tfjs format),
  * checked against the model's listed inputs and outputs.
  */
-import type { GraphEdge } from '../../graph/types.ts';
-import type { InboundCall, JsonRecord, KerasBatchShape, LayerRef } from '../kerasFormat.ts';
-import { describeValue, own, readInboundNodes, readLayerRefs } from '../kerasFormat.ts';
+import type { GraphEdge, ModelEnd, ModelEnds, ModelStructure } from '../../graph/types.ts';
+import type { InboundCall, JsonRecord, KerasBatchShape, LayerRef, StructuredRefs } from '../kerasFormat.ts';
+import { describeValue, own, readInboundNodes, readStructuredRefs } from '../kerasFormat.ts';
 import { fileProblem } from './importFailure.ts';
 import type { KerasImportProblem } from './importResult.ts';
 import { KERAS_IMPORT_LIMITS } from './importResult.ts';
@@ -32,16 +32,38 @@ function checkCallArguments(entry: LayerEntry, call: InboundCall, warnings: stri
   }
 }
 
-/** The model's input or output references, or null when the file does not list them. */
-function modelRefs(config: JsonRecord, key: string): LayerRef[] | null {
+/**
+ * The model's input or output references with their structure, or null when the file does not list them. Keras 2 and
+ * TensorFlow.js always write a list, even for a model of one input: there a list of one is a single tensor.
+ */
+function modelRefs(config: JsonRecord, key: string, legacy: boolean): StructuredRefs | null {
   const value = own(config, key);
   if (value === undefined || value === null) return null;
-  const refs = readLayerRefs(value, KERAS_IMPORT_LIMITS.maxLayers);
+  const refs = readStructuredRefs(value, KERAS_IMPORT_LIMITS.maxLayers);
   if (refs === null) throw fileProblem(`The model's "${key}" is not a list of [layer name, node index, tensor index].`);
-  return refs;
+  return legacy && refs.form === 'list' && refs.refs.length === 1 ? { ...refs, form: 'single' } : refs;
 }
 
-export function wireFunctional(entries: LayerEntry[], config: JsonRecord, problems: KerasImportProblem[], warnings: string[]): Wiring {
+/** The structure the file gives its inputs or outputs, for graph.model (dict keys kept; lists and singles need none). */
+function recordedEnds(refs: StructuredRefs | null, listed: readonly LayerEntry[]): ModelEnds | undefined {
+  if (refs === null) return undefined;
+  const byName = new Map(listed.map((e) => [e.name, e]));
+  const ends: ModelEnd[] = [];
+  for (const { key, ref } of refs.refs) {
+    const entry = byName.get(ref.layer);
+    if (entry === undefined) continue;
+    ends.push(refs.form === 'dict' && key !== null ? { node: entry.id, key } : { node: entry.id });
+  }
+  return { form: refs.form, ends };
+}
+
+export function wireFunctional(
+  entries: LayerEntry[],
+  config: JsonRecord,
+  problems: KerasImportProblem[],
+  warnings: string[],
+  legacy = false,
+): Wiring {
   const byName = new Map(entries.map((e) => [e.name, e]));
   const edges: GraphEdge[] = [];
   const edgeShapes = new Map<string, KerasBatchShape>();
@@ -110,8 +132,10 @@ export function wireFunctional(entries: LayerEntry[], config: JsonRecord, proble
     return { order: [], edges, edgeShapes, synthesizedInput: null };
   }
 
-  const inputRefs = modelRefs(config, 'input_layers');
-  const outputRefs = modelRefs(config, 'output_layers');
+  const inputStructure = modelRefs(config, 'input_layers', legacy);
+  const outputStructure = modelRefs(config, 'output_layers', legacy);
+  const inputRefs = inputStructure === null ? null : inputStructure.refs.map((r) => r.ref);
+  const outputRefs = outputStructure === null ? null : outputStructure.refs.map((r) => r.ref);
   const inputLayers = entries.filter((e) => e.className === 'InputLayer');
   const consumers = new Map<string, string[]>();
   for (const edge of edges) append(consumers, edge.source, edge.target);
@@ -174,5 +198,11 @@ export function wireFunctional(entries: LayerEntry[], config: JsonRecord, proble
     permute(inputs);
     permute(outputs);
   }
-  return { order, edges, edgeShapes, synthesizedInput: null };
+  // The structure itself (single, list or dict, keys and order) is recorded for every importer and exporter.
+  const model: ModelStructure = { api: 'functional' };
+  const inputEnds = recordedEnds(inputStructure, inputs);
+  const outputEnds = recordedEnds(outputStructure, outputs);
+  if (inputEnds !== undefined) model.inputs = inputEnds;
+  if (outputEnds !== undefined) model.outputs = outputEnds;
+  return { order, edges, edgeShapes, synthesizedInput: null, model };
 }

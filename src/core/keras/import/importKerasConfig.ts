@@ -3,12 +3,13 @@
  * graph, checks it and lays it out.
  */
 import { layoutGraph } from '../../graph/layout.ts';
-import type { Graph, GraphNode } from '../../graph/types.ts';
+import type { Graph, GraphNode, ModelStructure } from '../../graph/types.ts';
 import type { LayerKind, LayerParamsByKind } from '../../layers/index.ts';
 import { isRecord, own } from '../kerasFormat.ts';
 import { checkGraph } from './checkGraph.ts';
 import type { ConvertedLayer } from './convertLayer.ts';
 import { convertLayer } from './convertLayer.ts';
+import type { Dialect } from './dialect.ts';
 import { detectDialect } from './dialect.ts';
 import { wireFunctional } from './functionalWiring.ts';
 import { fileProblem, ImportFailure } from './importFailure.ts';
@@ -20,9 +21,20 @@ import { assignIds } from './layerNames.ts';
 import { quote } from './messageText.ts';
 import { unwrapModel } from './modelSource.ts';
 import { wireSequential } from './sequentialWiring.ts';
+import type { Wiring } from './wiring.ts';
 
 function makeNode<K extends LayerKind>(id: string, kind: K, params: LayerParamsByKind[K], position: { x: number; y: number }): GraphNode {
   return { id, kind, params, position } as GraphNode;
+}
+
+/**
+ * What the graph records of the model as a whole. A TF.js model.json is always a "Model" when LayerLab (or tfjs's
+ * tf.model) writes a chain, which says nothing about the Keras API the student chose, so its API is left to the graph.
+ */
+function recordedModel(wiring: Wiring, dialect: Dialect): ModelStructure {
+  const model: ModelStructure = { ...wiring.model };
+  if (dialect === 'tfjs' && model.api === 'functional') delete model.api;
+  return model;
 }
 
 function importModel(json: unknown): KerasImportResult {
@@ -62,7 +74,7 @@ function importModel(json: unknown): KerasImportResult {
   const wiring =
     className === 'Sequential'
       ? wireSequential(entries, config, model, dialect, taken, problems, warnings)
-      : wireFunctional(entries, config ?? {}, problems, warnings);
+      : wireFunctional(entries, config ?? {}, problems, warnings, dialect !== 'keras3');
   if (problems.length > 0) return { ok: false, problems };
 
   const byId = new Map(converted.map((layer) => [layer.entry.id, layer]));
@@ -77,7 +89,7 @@ function importModel(json: unknown): KerasImportResult {
     const layer = byId.get(id);
     if (layer !== undefined) nodes.push(makeNode(id, layer.kind, layer.params, position));
   }
-  const graph: Graph = { nodes, edges: wiring.edges };
+  const graph: Graph = { nodes, edges: wiring.edges, model: recordedModel(wiring, dialect) };
   const nameOf = new Map(entries.map((e) => [e.id, e.name]));
   const graphProblems = checkGraph(graph, converted, wiring, nameOf);
   if (graphProblems.length > 0) return { ok: false, problems: graphProblems };

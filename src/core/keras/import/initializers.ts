@@ -1,28 +1,18 @@
 /** Keras initializers (every format) as LayerLab initializer names. */
 import type { InitializerName } from '../../layers/index.ts';
-import { isInitializerName } from '../../layers/index.ts';
+import { INITIALIZER_DISTRIBUTIONS, INITIALIZERS, isInitializerName } from '../../layers/index.ts';
+import { initializerFromFileName } from '../initializerFormats.ts';
 import type { JsonRecord } from '../kerasFormat.ts';
 import { describeValue, own, readSerialized } from '../kerasFormat.ts';
-import { camelToSnake } from './camelToSnake.ts';
 import { nearlyEqual, readNumber } from './numbers.ts';
 
-const VARIANCE_SCALING_NAMES: readonly { scale: number; mode: string; distribution: 'uniform' | 'normal'; name: InitializerName }[] = [
-  { scale: 1, mode: 'fan_avg', distribution: 'uniform', name: 'glorot_uniform' },
-  { scale: 1, mode: 'fan_avg', distribution: 'normal', name: 'glorot_normal' },
-  { scale: 2, mode: 'fan_in', distribution: 'uniform', name: 'he_uniform' },
-  { scale: 2, mode: 'fan_in', distribution: 'normal', name: 'he_normal' },
-  { scale: 1, mode: 'fan_in', distribution: 'uniform', name: 'lecun_uniform' },
-  { scale: 1, mode: 'fan_in', distribution: 'normal', name: 'lecun_normal' },
-];
-
-const INITIALIZER_ALIASES: ReadonlyMap<string, string> = new Map([
-  ['zero', 'zeros'],
-  ['one', 'ones'],
-  ['uniform', 'random_uniform'],
-  ['normal', 'random_normal'],
-  ['le_cun_normal', 'lecun_normal'],
-  ['le_cun_uniform', 'lecun_uniform'],
-]);
+/** The LayerLab initializer drawing like VarianceScaling(scale, mode, distribution), if there is one. */
+function varianceScalingName(scale: number | null, mode: unknown, distribution: 'uniform' | 'truncated_normal' | null): InitializerName | undefined {
+  return INITIALIZERS.find((name) => {
+    const d = INITIALIZER_DISTRIBUTIONS[name];
+    return d.kind === 'variance_scaling' && scale !== null && nearlyEqual(scale, d.scale) && d.mode === mode && d.distribution === distribution;
+  });
+}
 
 type InitializerRead = { name: InitializerName; seed: unknown } | { reason: string };
 
@@ -31,8 +21,7 @@ export function readInitializer(value: unknown): InitializerRead {
   const serialized = typeof value === 'string' ? { className: value, config: {} as JsonRecord } : readSerialized(value);
   if (serialized === null) return { reason: `is ${describeValue(value)}, not a Keras initializer` };
   const { className, config } = serialized;
-  const snake = camelToSnake(className);
-  const name = INITIALIZER_ALIASES.get(snake) ?? snake;
+  const name = initializerFromFileName(className);
   const seed = own(config, 'seed') ?? null;
   const shown = describeValue(value);
   const differs = (what: string): InitializerRead => ({ reason: `${shown} is not LayerLab's ${what}` });
@@ -41,36 +30,40 @@ export function readInitializer(value: unknown): InitializerRead {
       const scale = readNumber(config, 'scale', 1);
       const mode = own(config, 'mode') ?? 'fan_in';
       const rawDistribution = own(config, 'distribution') ?? 'truncated_normal';
+      // tfjs and Keras 2 call the truncated normal "normal"; Keras 3 calls it "truncated_normal".
       const distribution =
         rawDistribution === 'uniform'
           ? 'uniform'
           : rawDistribution === 'normal' || rawDistribution === 'truncated_normal' || rawDistribution === 'truncatedNormal'
-            ? 'normal'
+            ? 'truncated_normal'
             : null;
-      const match = VARIANCE_SCALING_NAMES.find(
-        (c) => scale !== null && nearlyEqual(scale, c.scale) && c.mode === mode && c.distribution === distribution,
-      );
-      return match === undefined ? { reason: `${shown} matches none of LayerLab's initializers` } : { name: match.name, seed };
+      const match = varianceScalingName(scale, mode, distribution);
+      return match === undefined ? { reason: `${shown} matches none of LayerLab's initializers` } : { name: match, seed };
     }
     case 'random_uniform': {
-      const min = readNumber(config, 'minval', -0.05);
-      const max = readNumber(config, 'maxval', 0.05);
-      return min !== null && max !== null && nearlyEqual(min, -0.05) && nearlyEqual(max, 0.05)
+      const want = INITIALIZER_DISTRIBUTIONS.random_uniform;
+      const min = readNumber(config, 'minval', want.minval);
+      const max = readNumber(config, 'maxval', want.maxval);
+      return min !== null && max !== null && nearlyEqual(min, want.minval) && nearlyEqual(max, want.maxval)
         ? { name, seed }
-        : differs('random_uniform (-0.05 to 0.05)');
+        : differs(`random_uniform (${want.minval} to ${want.maxval})`);
     }
     case 'random_normal':
     case 'truncated_normal': {
-      const mean = readNumber(config, 'mean', 0);
-      const stddev = readNumber(config, 'stddev', 0.05);
-      return mean !== null && stddev !== null && nearlyEqual(mean, 0) && nearlyEqual(stddev, 0.05)
+      const want = INITIALIZER_DISTRIBUTIONS[name];
+      const mean = readNumber(config, 'mean', want.mean);
+      const stddev = readNumber(config, 'stddev', want.stddev);
+      return mean !== null && stddev !== null && nearlyEqual(mean, want.mean) && nearlyEqual(stddev, want.stddev)
         ? { name, seed }
-        : differs(`${name} (mean 0, standard deviation 0.05)`);
+        : differs(`${name} (mean ${want.mean}, standard deviation ${want.stddev})`);
     }
     case 'constant': {
       const constant = readNumber(config, 'value', 0);
-      if (constant === 0) return { name: 'zeros', seed: null };
-      if (constant === 1) return { name: 'ones', seed: null };
+      const match = INITIALIZERS.find((n) => {
+        const d = INITIALIZER_DISTRIBUTIONS[n];
+        return d.kind === 'constant' && d.value === constant;
+      });
+      if (match !== undefined) return { name: match, seed: null };
       return { reason: `${shown} is a constant LayerLab has no initializer for (it has zeros and ones)` };
     }
     default:

@@ -1,4 +1,7 @@
-/** Keras layer names as LayerLab node ids: invalid names are sanitized and made unique. */
+/**
+ * Layer names and node ids, for every format: Keras layer names become LayerLab node ids (invalid names are sanitized
+ * and made unique), and node ids become TensorFlow.js layer names and back.
+ */
 import { NODE_ID_PATTERN } from '../../graph/types.ts';
 import type { LayerEntry } from './layerEntries.ts';
 import { quote } from './messageText.ts';
@@ -53,4 +56,18 @@ export function assignIds(entries: LayerEntry[], warnings: string[]): Set<string
     );
   }
   return new Set(ids.values());
+}
+
+/**
+ * The TensorFlow.js layer name of a node (what the engine compiles and the TF.js export writes): its id, with a
+ * leading "0" when the id starts with "_", since tfjs rejects names that do not start with a letter or digit ("Not a
+ * valid tensor name"). No node id starts with a digit, so the name never collides with another node's.
+ */
+export function tfjsLayerName(nodeId: string): string {
+  return nodeId.startsWith('_') ? `0${nodeId}` : nodeId;
+}
+
+/** The node id whose TensorFlow.js layer name is `layerName` (the inverse of {@link tfjsLayerName}). */
+export function nodeIdOfTfjsLayer(layerName: string): string {
+  return layerName.startsWith('0_') ? layerName.slice(1) : layerName;
 }

@@ -1,5 +1,6 @@
-/** Each layer kind's Keras config arguments as LayerLab params (before LayerLab's own checks). */
+/** Each layer kind's Keras config arguments as LayerLab params (before LayerLab's own checks); a missing argument is Keras's default. */
 import type { LayerKind } from '../../layers/index.ts';
+import { KERAS_DEFAULTS } from '../kerasDefaults.ts';
 import { describeValue, isFiniteNumber, own, readBatchShape } from '../kerasFormat.ts';
 import { readInputShape } from './inputShape.ts';
 import type { LayerReader } from './layerReader.ts';
@@ -17,23 +18,25 @@ export function readParams(reader: LayerReader, kind: LayerKind): RawParams {
       return {
         units: reader.number('units', 'required'),
         activation: reader.activation('activation', false),
-        use_bias: reader.bool('use_bias', true),
-        kernel_initializer: reader.initializer('kernel_initializer', 'glorot_uniform'),
-        bias_initializer: reader.initializer('bias_initializer', 'zeros'),
+        use_bias: reader.bool('use_bias', KERAS_DEFAULTS.Dense.use_bias),
+        kernel_initializer: reader.initializer('kernel_initializer', KERAS_DEFAULTS.Dense.kernel_initializer),
+        bias_initializer: reader.initializer('bias_initializer', KERAS_DEFAULTS.Dense.bias_initializer),
         kernel_regularizer: reader.regularizer('kernel_regularizer'),
       };
     case 'Activation':
       return { activation: reader.activation('activation', true) };
     case 'Dropout':
       return { rate: reader.number('rate', 'required', { float: true }) };
-    case 'BatchNormalization':
+    case 'BatchNormalization': {
+      const d = KERAS_DEFAULTS.BatchNormalization;
       return {
-        axis: reader.axis('axis', -1),
-        momentum: reader.number('momentum', 0.99, { float: true }),
-        epsilon: reader.number('epsilon', 0.001, { float: true }),
-        center: reader.bool('center', true),
-        scale: reader.bool('scale', true),
+        axis: reader.axis('axis', d.axis),
+        momentum: reader.number('momentum', d.momentum, { float: true }),
+        epsilon: reader.number('epsilon', d.epsilon, { float: true }),
+        center: reader.bool('center', d.center),
+        scale: reader.bool('scale', d.scale),
       };
+    }
     case 'Flatten':
     case 'Add':
     case 'Multiply':
@@ -46,23 +49,25 @@ export function readParams(reader: LayerReader, kind: LayerKind): RawParams {
       return { target_shape: shape ?? [] };
     }
     case 'Concatenate':
-      return { axis: reader.axis('axis', -1) };
+      return { axis: reader.axis('axis', KERAS_DEFAULTS.Concatenate.axis) };
     case 'Softmax':
-      return { axis: reader.axis('axis', -1) };
-    case 'ReLU':
+      return { axis: reader.axis('axis', KERAS_DEFAULTS.Softmax.axis) };
+    case 'ReLU': {
+      const d = KERAS_DEFAULTS.ReLU;
       return {
-        max_value: reader.number('max_value', null, { nullable: true, float: true }),
-        negative_slope: reader.number('negative_slope', 0, { float: true }),
-        threshold: reader.number('threshold', 0, { float: true }),
+        max_value: reader.number('max_value', d.max_value, { nullable: true, float: true }),
+        negative_slope: reader.number('negative_slope', d.negative_slope, { float: true }),
+        threshold: reader.number('threshold', d.threshold, { float: true }),
       };
+    }
     case 'LeakyReLU': {
       // Keras 3 calls the slope negative_slope; Keras 2 and tfjs call it alpha.
       const key = own(reader.entry.config, 'negative_slope') !== undefined ? 'negative_slope' : 'alpha';
       reader.take(key === 'alpha' ? 'negative_slope' : 'alpha');
-      return { negative_slope: reader.number(key, 0.3, { float: true }) };
+      return { negative_slope: reader.number(key, KERAS_DEFAULTS.LeakyReLU.negative_slope, { float: true }) };
     }
     case 'ELU':
-      return { alpha: reader.number('alpha', 1, { float: true }) };
+      return { alpha: reader.number('alpha', KERAS_DEFAULTS.ELU.alpha, { float: true }) };
     case 'PReLU': {
       const value = reader.take('shared_axes');
       if (value === undefined || value === null) return { shared_axes: null };

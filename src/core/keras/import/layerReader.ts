@@ -1,8 +1,7 @@
 /** Reads one layer's config argument by argument, recording what it consumed, its warnings and its problems. */
 import type { ActivationName, InitializerName, Regularizer } from '../../layers/index.ts';
-import { isActivationName } from '../../layers/index.ts';
 import { describeValue, isFiniteNumber, isRecord, own, ownString } from '../kerasFormat.ts';
-import { camelToSnake } from './camelToSnake.ts';
+import { activationFromFileName } from '../activationFormats.ts';
 import type { Dialect } from './dialect.ts';
 import { readInitializer } from './initializers.ts';
 import type { LayerEntry } from './layerEntries.ts';
@@ -101,8 +100,8 @@ export class LayerReader {
       this.problem(`activation ${describeValue(value)} is unknown`);
       return 'linear';
     }
-    const known = isActivationName(name) ? name : camelToSnake(name);
-    if (!isActivationName(known)) {
+    const known = activationFromFileName(name);
+    if (known === null) {
       this.problem(`activation ${quote(name)} is unknown`);
       return 'linear';
     }

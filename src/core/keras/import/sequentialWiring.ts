@@ -69,5 +69,5 @@ export function wireSequential(
     const target = order[i] ?? '';
     edges.push({ id: edgeId(source, target, 0), source, target, inputIndex: 0 });
   }
-  return { order, edges, edgeShapes: new Map(), synthesizedInput };
+  return { order, edges, edgeShapes: new Map(), synthesizedInput, model: { api: 'sequential' } };
 }

@@ -1,5 +1,5 @@
 /** How the layers are connected: what Sequential and Functional wiring both produce. */
-import type { GraphEdge } from '../../graph/types.ts';
+import type { GraphEdge, ModelStructure } from '../../graph/types.ts';
 import type { KerasBatchShape } from '../kerasFormat.ts';
 
 export interface Wiring {
@@ -10,6 +10,8 @@ export interface Wiring {
   edgeShapes: Map<string, KerasBatchShape>;
   /** A synthesized Input (Sequential models whose input shape is on the first layer). */
   synthesizedInput: { id: string; shape: number[] } | null;
+  /** The model's Keras API and input/output structure as the file records them (graph.model). */
+  model?: ModelStructure;
 }
 
 export function edgeId(source: string, target: string, inputIndex: number): string {

@@ -15,7 +15,9 @@ import { REGRESSION_DATASETS } from '../../datasets/regression.ts';
 import type { CsvDatasetConfig, Dataset, NoDataset, ProjectDataset } from '../../datasets/types.ts';
 import type { GeneratedDatasetConfig } from './pythonDataset.ts';
 import { pythonDataset } from './pythonDataset.ts';
+import { markdownCode, markdownText } from './markdownText.ts';
 import { wrapText } from './pythonRng.ts';
+import { pythonCommentText, pythonFStringText, pythonString } from './pythonText.ts';
 
 /** One array of an .npz file: the name numpy reads it by, its type, shape and values. */
 export interface NpyArray {
@@ -48,7 +50,8 @@ export interface PythonDataSection {
 /** Comment lines are wrapped to this many characters (after "# "). */
 const COMMENT_WIDTH = 88;
 
-const comment = (text: string): string => wrapText(text, COMMENT_WIDTH).map((line) => `# ${line}`).join('\n');
+/** A comment block; the text may quote the student's file, column and class names (pythonCommentText). */
+const comment = (text: string): string => wrapText(pythonCommentText(text), COMMENT_WIDTH).map((line) => `# ${line}`).join('\n');
 
 /**
  * The shortest decimal that reads back (as a double, then rounded to float32) as the float32 `value`: 5.1 for
@@ -64,17 +67,23 @@ export function float32Literal(value: number): string {
 }
 
 /** A Python list of strings, e.g. ["setosa", "versicolor"]. */
-const pyStrings = (items: readonly string[]): string => `[${items.map((s) => JSON.stringify(s)).join(', ')}]`;
+const pyStrings = (items: readonly string[]): string => `[${items.map(pythonString).join(', ')}]`;
 
 /** A CSV cell: quoted when it holds a comma, a quote or a line break (RFC 4180). */
 const csvCell = (text: string): string => (/[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
+
+/**
+ * A column name for the data file's header line, which the script skips as one line (np.loadtxt's skiprows=1): a
+ * line break in the name, even quoted, would push the rest of the header into the numbers.
+ */
+const headerCell = (name: string): string => csvCell(name.replace(/[\r\n\u0085\u2028\u2029]+/g, ' '));
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 // ---- the seeded sets -------------------------------------------------------------------------------------------
 
-function generatedSection(config: GeneratedDatasetConfig): PythonDataSection {
-  const code = pythonDataset(config);
+function generatedSection(config: GeneratedDatasetConfig, normal: boolean): PythonDataSection {
+  const code = pythonDataset(config, { normal });
   const second = config.kind === 'builtin' ? 'labels' : 'targets';
   const intro = comment(
     `LayerLab makes its data with its own random numbers. The code below is LayerLab's generator written in Python, so you get exactly the points you saw in LayerLab: the same seed gives the same points. You do not need to read it: the line "x, ${second} = ${code.functionName}(...)" after it makes the data.`,
@@ -149,7 +158,7 @@ function irisSection(seed: number, data: Dataset): PythonDataSection {
   for (let r = 0; r < data.numSamples; r += 1) {
     const values = Array.from(data.features.subarray(r * data.numFeatures, (r + 1) * data.numFeatures), float32Literal);
     const label = data.labels[r] ?? 0;
-    rows.push(`    (${values.join(', ')}, ${String(label)}),  # ${data.classNames[label] ?? ''}`);
+    rows.push(`    (${values.join(', ')}, ${String(label)}),  # ${pythonCommentText(data.classNames[label] ?? '')}`);
   }
   const names = data.featureNames.join(', ');
   const definitions = [
@@ -204,7 +213,7 @@ function dataFileIntro(fileName: string): string {
     comment(
       `The examples are in ${fileName}, which LayerLab wrote next to this script: keep the two files in the same folder and run the script from there (or write the file's full path below).`,
     ),
-    `DATA_FILE = ${JSON.stringify(fileName)}`,
+    `DATA_FILE = ${pythonString(fileName)}`,
   ].join('\n');
 }
 
@@ -216,7 +225,7 @@ const SCALING_TEXT: Readonly<Record<CsvDatasetConfig['normalization'], string>> 
 
 function csvSection(config: CsvDatasetConfig, data: Dataset, fileName: string): PythonDataSection {
   const regression = data.task === 'regression';
-  const header = [...data.featureNames, config.label].map(csvCell).join(',');
+  const header = [...data.featureNames, config.label].map(headerCell).join(',');
   const lines = [header];
   for (let r = 0; r < data.numSamples; r += 1) {
     const values = Array.from(data.features.subarray(r * data.numFeatures, (r + 1) * data.numFeatures), float32Literal);
@@ -224,15 +233,19 @@ function csvSection(config: CsvDatasetConfig, data: Dataset, fileName: string): 
     lines.push(values.join(','));
   }
   const second = regression ? 'targets' : 'labels';
-  const columns = data.featureNames.join(', ');
-  const labelText = regression
-    ? `then the target "${config.label}", the number to predict`
-    : `then the label "${config.label}" as a class number (0 = ${data.classNames[0] ?? ''}, 1 = ${data.classNames[1] ?? ''}${data.classNames.length > 2 ? ', ...' : ''})`;
-  const what = `${config.fileName} as LayerLab prepared it for training: the feature columns (${columns}), ${SCALING_TEXT[config.normalization]}, ${labelText}; the rows are in LayerLab's order, so the same rows are held out for validation.`;
+  // The file's name, its column names and class names are the student's text: `show` writes them for the comment
+  // (as they are; comment() keeps them on their lines) or for markdown (markdownText: shown, never rendered).
+  const describeFile = (show: (text: string) => string): string => {
+    const columns = data.featureNames.map(show).join(', ');
+    const labelText = regression
+      ? `then the target "${show(config.label)}", the number to predict`
+      : `then the label "${show(config.label)}" as a class number (0 = ${show(data.classNames[0] ?? '')}, 1 = ${show(data.classNames[1] ?? '')}${data.classNames.length > 2 ? ', ...' : ''})`;
+    return `${show(config.fileName)} as LayerLab prepared it for training: the feature columns (${columns}), ${SCALING_TEXT[config.normalization]}, ${labelText}; the rows are in LayerLab's order, so the same rows are held out for validation.`;
+  };
   const definitions = [
     dataFileIntro(fileName),
     '',
-    comment(`The file holds ${what}`),
+    comment(`The file holds ${describeFile((text) => text)}`),
     ...(regression ? [] : [`CLASS_NAMES = ${pyStrings(data.classNames)}  # class 0, class 1, ...`]),
     '',
     '',
@@ -245,7 +258,7 @@ function csvSection(config: CsvDatasetConfig, data: Dataset, fileName: string): 
     `    ${second} = table[:, -1].astype(${regression ? 'np.float32' : 'np.int32'})`,
     `    return features, ${second}`,
   ].join('\n');
-  const summary = regression ? `and a number (${config.label}) to predict` : `in ${String(data.numClasses)} classes`;
+  const summary = regression ? `and a number (${pythonFStringText(config.label)}) to predict` : `in ${String(data.numClasses)} classes`;
   return {
     imports: ['import os', '', 'import numpy as np'],
     definitions,
@@ -255,7 +268,7 @@ function csvSection(config: CsvDatasetConfig, data: Dataset, fileName: string): 
     markdown: [
       '## 1. The data',
       '',
-      `Your data comes from **${config.fileName}**. LayerLab wrote it as \`${fileName}\`, next to this notebook: ${what}`,
+      `Your data comes from **${markdownText(config.fileName)}**. LayerLab wrote it as ${markdownCode(fileName)}, next to this notebook: ${describeFile(markdownText)}`,
       '',
       'Keep the two files in the same folder. The next cell reads it with numpy.',
     ].join('\n'),
@@ -294,7 +307,7 @@ function mnistSection(seed: number, data: Dataset, fileName: string): PythonData
       '## 1. The data',
       '',
       `**MNIST handwritten digits**: ${String(data.numSamples)} real digits, ${String(width)}×${String(height)} grey pixels each, the ` +
-        `ones LayerLab trains on (a balanced subset picked with seed ${String(seed)}). LayerLab wrote them as \`${fileName}\`, ` +
+        `ones LayerLab trains on (a balanced subset picked with seed ${String(seed)}). LayerLab wrote them as ${markdownCode(fileName)}, ` +
         'next to this notebook; keep the two files in the same folder. The next cell reads them with numpy, without downloading anything.',
     ].join('\n'),
     callMarkdown: '`x` holds the digits, one row of 784 grey levels (0 to 1) per digit, and `labels` the digit each one shows.',
@@ -312,14 +325,16 @@ function mnistSection(seed: number, data: Dataset, fileName: string): PythonData
 /**
  * The data section for a project's dataset. `data` is the dataset LayerLab made from it: needed for Iris, a CSV
  * file and MNIST (their rows are written out), unused for the seeded sets (the script regenerates them).
- * `fileStem` names the data file: "<stem>_data.csv" or "<stem>_data.npz".
+ * `fileStem` names the data file: "<stem>_data.csv" or "<stem>_data.npz". `normal`: the script draws normal numbers
+ * too (starting weights), so a seeded set's generator is written with them (see pythonDataset).
  */
 export function pythonDataSection(
   config: Exclude<ProjectDataset, NoDataset>,
   data: Dataset | null,
   fileStem: string,
+  options: { normal?: boolean } = {},
 ): PythonDataSection | { ok: false; message: string } {
-  if (config.kind === 'builtin' || config.kind === 'regression') return generatedSection(config);
+  if (config.kind === 'builtin' || config.kind === 'regression') return generatedSection(config, options.normal ?? false);
   if (data === null) {
     return {
       ok: false,

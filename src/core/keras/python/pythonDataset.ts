@@ -287,10 +287,12 @@ export function pythonDatasetFunctionName(name: BuiltinDatasetName | RegressionD
   return `make_${name}`;
 }
 
-function builtinCode(config: BuiltinDatasetConfig): PythonDatasetCode {
+function builtinCode(config: BuiltinDatasetConfig, normal: boolean): PythonDatasetCode {
   const { name } = config;
-  const trig = NEEDS_TRIG[name];
   const gauss = name === 'gauss';
+  // Normal draws (gauss, or starting weights that need them) use the portable log, sin and cos.
+  const withNormal = gauss || normal;
+  const trig = NEEDS_TRIG[name] || withNormal;
   const constants = [
     banner(`The ${BUILTIN_DATASETS[name].title} data`),
     'DATA_RADIUS = 5  # the clean points span about -5..5; noise is measured against this',
@@ -299,9 +301,9 @@ function builtinCode(config: BuiltinDatasetConfig): PythonDatasetCode {
   ].join('\n');
   const parts = [
     RNG_INTRO,
-    rngClass(gauss),
-    ...(trig ? [`${portableMathIntro(gauss)}\n\n${PORTABLE_TRIG}`] : []),
-    ...(gauss ? [PORTABLE_LOG] : []),
+    rngClass(withNormal),
+    ...(trig ? [`${portableMathIntro(withNormal)}\n\n${PORTABLE_TRIG}`] : []),
+    ...(withNormal ? [PORTABLE_LOG] : []),
     constants,
     ...(gauss ? [] : [JITTER]),
     ...(NEEDS_UNIFORM[name] ? [UNIFORM] : []),
@@ -414,7 +416,9 @@ function regressionCode(config: RegressionDatasetConfig): PythonDatasetCode {
  * Python that regenerates a seeded dataset exactly: a 2-D set (bit-identical float32 features and int32 labels,
  * the added points placed as LayerLab places them) or a regression set (bit-identical float32 features and
  * targets), for a student's script or notebook. The config is assumed valid (validateDatasetConfig).
+ * `normal`: the script also draws normal numbers (starting weights with a *_normal initializer), so the generator is
+ * written with its normal draw and the portable log, sin and cos even when the data does not need them.
  */
-export function pythonDataset(config: GeneratedDatasetConfig): PythonDatasetCode {
-  return config.kind === 'builtin' ? builtinCode(config) : regressionCode(config);
+export function pythonDataset(config: GeneratedDatasetConfig, options: { normal?: boolean } = {}): PythonDatasetCode {
+  return config.kind === 'builtin' ? builtinCode(config, options.normal ?? false) : regressionCode(config);
 }

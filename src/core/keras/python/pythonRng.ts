@@ -260,3 +260,11 @@ def portable_log(x):
     return k * LN2_HI - (hfsq - (s * (hfsq + r) + k * LN2_LO) - f)
 `);
 
+
+/**
+ * The generator on its own, for a script whose data step does not define it (Iris, a CSV file, MNIST): the intro,
+ * the Rng class and permutation, and, when `normal` draws are needed, the portable sin, cos and log they use.
+ */
+export function rngDefinitions(normal: boolean): string {
+  return [RNG_INTRO, rngClass(normal), ...(normal ? [`${portableMathIntro(true)}\n\n${PORTABLE_TRIG}`, PORTABLE_LOG] : [])].join('\n\n\n');
+}

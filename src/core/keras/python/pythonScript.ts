@@ -20,10 +20,16 @@ import { generateDataset } from '../../datasets/load.ts';
 import { normaliseSeed } from '../../datasets/rng.ts';
 import type { Dataset } from '../../datasets/types.ts';
 import { chainOrder } from '../../graph/chain.ts';
+import type { KerasApiChoice } from '../../graph/kerasApi.ts';
+import { kerasApiFor } from '../../graph/kerasApi.ts';
+import type { ResolvedEnds, ResolvedModelEnds } from '../../graph/modelEnds.ts';
+import { modelEnds } from '../../graph/modelEnds.ts';
 import { incomingEdges, topologicalOrder } from '../../graph/topology.ts';
 import type { GraphNode } from '../../graph/types.ts';
 import { LAYER_REGISTRY } from '../../layers/index.ts';
-import type { Regularizer } from '../../layers/index.ts';
+import type { ActivationName, Regularizer } from '../../layers/index.ts';
+import { kerasActivationName } from '../activationFormats.ts';
+import { KERAS_DEFAULTS } from '../kerasDefaults.ts';
 import type { LayerLabProject } from '../../project/types.ts';
 import type { GraphInference } from '../../shapes/inferShapes.ts';
 import type { LossName, MetricName, TrainingSettings } from '../../training/settings.ts';
@@ -31,7 +37,10 @@ import { KERAS_OPTIMIZER_CLASS, SGD_MOMENTUM } from '../../training/settings.ts'
 import { validateProjectNetwork } from '../../validation/validateProject.ts';
 import type { PythonDataFile } from './pythonData.ts';
 import { pythonDataSection } from './pythonData.ts';
-import { pythonNumber, wrapText } from './pythonRng.ts';
+import { BATCHES_NAMES, pythonTrainingBatches } from './pythonBatches.ts';
+import { pythonNumber, rngDefinitions, wrapText } from './pythonRng.ts';
+import { pythonStartingWeights, startingWeightsNeedNormal } from './pythonWeights.ts';
+import { hidesPythonBuiltin, pythonCommentText, pythonString } from './pythonText.ts';
 
 /** Why a project cannot be exported, tied to the layer (node id) at fault, or null for the whole project. */
 export interface PythonExportProblem {
@@ -57,7 +66,7 @@ export interface PythonExportOptions {
   dataset?: Dataset;
 }
 
-export type PythonStepId = 'setup' | 'data-code' | 'data' | 'model' | 'compile' | 'train' | 'result';
+export type PythonStepId = 'setup' | 'data-code' | 'data' | 'model' | 'weights' | 'compile' | 'train' | 'fit' | 'result';
 
 /** One step of the exported program: a part of the script, a code cell of the notebook. */
 export interface PythonStep {
@@ -81,14 +90,20 @@ export interface PythonProgram {
   inference: GraphInference;
   /** Node ids in the order the layers are built. */
   layerOrder: string[];
-  /** True when the network is one straight chain, written as keras.Sequential. */
+  /** True when the model is written as keras.Sequential (the project's Keras API; see kerasApi.ts). */
   sequential: boolean;
+  /** The project's Keras API as the script uses it, and why Sequential is not possible where it is not. */
+  api: KerasApiChoice;
   /** The Keras model name. */
   modelName: string;
   /** Number of values the output layer gives per example. */
   outputUnits: number;
   /** One or two sentences on how the labels are prepared for the loss. */
   labelsNote: string;
+  /** What the notebook says before the starting weights, the held-out split and batches, and the fit call. */
+  weightsMarkdown: string;
+  batchesMarkdown: string;
+  fitMarkdown: string;
   /** What the notebook says before the data code and before the data step. */
   dataMarkdown: string;
   dataCallMarkdown: string;
@@ -108,20 +123,6 @@ const COMMENT_WIDTH = 88;
 
 /** Lines longer than this are split, one argument per line (as the Black formatter would). */
 const MAX_LINE = 99;
-
-/**
- * Keras's own defaults, where they are not LayerLab's: only arguments that differ from these are written.
- * (LayerLab's Dense starts with relu, but Keras's Dense has no activation.)
- */
-const KERAS_DEFAULTS = {
-  Dense: { activation: 'linear', use_bias: true, kernel_initializer: 'glorot_uniform', bias_initializer: 'zeros' },
-  BatchNormalization: { axis: -1, momentum: 0.99, epsilon: 0.001, center: true, scale: true },
-  Concatenate: { axis: -1 },
-  Softmax: { axis: -1 },
-  ReLU: { negative_slope: 0, threshold: 0 },
-  LeakyReLU: { negative_slope: 0.3 },
-  ELU: { alpha: 1 },
-} as const;
 
 const PYTHON_KEYWORDS = new Set(
   (
@@ -143,9 +144,9 @@ const SCRIPT_NAMES = ['x', 'y', 'labels', 'targets', 'model', 'history', 'final'
 
 // ---- Python literals ---------------------------------------------------------------------------------------
 
-/** A Python string literal (JSON's escapes are valid Python). */
+/** A Python string literal that holds exactly `value`, whatever it holds (pythonText.ts). */
 function pyString(value: string): string {
-  return JSON.stringify(value);
+  return pythonString(value);
 }
 
 function pyBool(value: boolean): string {
@@ -175,6 +176,12 @@ function pyRegularizer(reg: Regularizer | null, projectL2: number): string | nul
   return `keras.regularizers.L1L2(l1=${pythonFloat(combined.l1)}, l2=${l2Text})`;
 }
 
+/** An activation as the student named it, which Keras accepts ("swish" stays "swish"; see activationFormats.ts). */
+function pyActivation(activation: ActivationName): string {
+  // `step` never gets here: the script is refused first (see notInKeras).
+  return pyString(kerasActivationName(activation) ?? 'linear');
+}
+
 /** `prefix + callee(args) + suffix`, on one line when it fits, otherwise one argument per line. */
 function formatCall(indent: string, prefix: string, callee: string, args: readonly string[], suffix: string): string {
   const oneLine = `${indent}${prefix}${callee}(${args.join(', ')})${suffix}`;
@@ -200,7 +207,7 @@ function layerCall(node: GraphNode, projectL2: number): { callee: string; args: 
       const p = node.params;
       const d = KERAS_DEFAULTS.Dense;
       args.push(String(p.units));
-      if (p.activation !== d.activation) args.push(`activation=${pyString(p.activation)}`);
+      if (p.activation !== d.activation) args.push(`activation=${pyActivation(p.activation)}`);
       if (p.use_bias !== d.use_bias) args.push(`use_bias=${pyBool(p.use_bias)}`);
       if (p.kernel_initializer !== d.kernel_initializer) args.push(`kernel_initializer=${pyString(p.kernel_initializer)}`);
       if (p.bias_initializer !== d.bias_initializer) args.push(`bias_initializer=${pyString(p.bias_initializer)}`);
@@ -209,7 +216,7 @@ function layerCall(node: GraphNode, projectL2: number): { callee: string; args: 
       break;
     }
     case 'Activation':
-      args.push(pyString(node.params.activation));
+      args.push(pyActivation(node.params.activation));
       break;
     case 'Dropout':
       args.push(pythonFloat(node.params.rate));
@@ -274,7 +281,7 @@ function variableNames(order: readonly string[], byId: ReadonlyMap<string, Graph
     }
     let base = id.replace(/[^A-Za-z0-9_]/g, '_');
     if (/^[0-9]/.test(base)) base = `layer_${base}`;
-    if (taken.has(base) || PYTHON_KEYWORDS.has(base) || PYTHON_BUILTINS.has(base)) base = `${base}_out`;
+    if (taken.has(base) || PYTHON_KEYWORDS.has(base) || PYTHON_BUILTINS.has(base) || hidesPythonBuiltin(base)) base = `${base}_out`;
     let name = base;
     for (let n = 2; taken.has(name); n += 1) name = `${base}_${String(n)}`;
     taken.add(name);
@@ -293,15 +300,25 @@ function definedNames(code: string): string[] {
   return names;
 }
 
+/** A model's input or output as `keras.Model` takes it: the variable, `[variable]`, or `{"key": variable}`. */
+function endsArgument(ends: ResolvedEnds, names: ReadonlyMap<string, string>): string {
+  const variable = (node: string): string => names.get(node) ?? node;
+  if (ends.form === 'dict') return `{${ends.ends.map((e) => `${pyString(e.key)}: ${variable(e.node)}`).join(', ')}}`;
+  if (ends.form === 'list') return `[${ends.ends.map((e) => variable(e.node)).join(', ')}]`;
+  return ends.ends[0] === undefined ? 'None' : variable(ends.ends[0].node);
+}
+
 function modelCode(
   graphNodes: readonly GraphNode[],
   order: readonly string[],
-  sequential: boolean,
+  api: KerasApiChoice,
+  ends: ResolvedModelEnds,
   modelName: string,
   incoming: ReturnType<typeof incomingEdges>,
   reserved: ReadonlySet<string>,
   projectL2: number,
 ): string {
+  const sequential = api.api === 'sequential';
   const byId = new Map(graphNodes.map((n) => [n.id, n]));
   const nodesInOrder = order.map((id) => byId.get(id)).filter((n): n is GraphNode => n !== undefined);
   if (sequential) {
@@ -312,17 +329,22 @@ function modelCode(
     return ['model = keras.Sequential(', '    [', ...items, '    ],', `    name=${pyString(modelName)},`, ')'].join('\n');
   }
   const names = variableNames(order, byId, reserved);
-  const lines = [
-    "# The layers branch and merge, so the model uses Keras's functional API: each layer is",
-    '# called on the output of the layer (or the list of layers) that feeds it.',
-  ];
-  let inputsVar = 'inputs';
-  let outputVar = 'inputs';
+  const lines =
+    api.chainShaped
+      ? [
+          "# The model uses Keras's functional API: each layer is called on the output of the layer",
+          '# that feeds it, and keras.Model joins the input to the output.',
+        ]
+      : [
+          "# The layers branch and merge, so the model uses Keras's functional API: each layer is",
+          '# called on the output of the layer (or the list of layers) that feeds it.',
+        ];
+  if (api.ignored !== null) lines.unshift(...wrapText(api.ignored, COMMENT_WIDTH).map((line) => `# ${line}`));
+  const inputsVar = names.get(ends.inputs.ends[0]?.node ?? '') ?? 'inputs';
   for (const node of nodesInOrder) {
     const variable = names.get(node.id) ?? node.id;
     const { callee, args } = layerCall(node, projectL2);
     if (node.kind === 'Input') {
-      inputsVar = variable;
       lines.push(formatCall('', `${variable} = `, callee, args, ''));
       continue;
     }
@@ -330,9 +352,10 @@ function modelCode(
     const merge = LAYER_REGISTRY[node.kind].category === 'merge';
     const argument = merge ? `[${sources.join(', ')}]` : (sources[0] ?? inputsVar);
     lines.push(formatCall('', `${variable} = `, callee, args, `(${argument})`));
-    outputVar = variable;
   }
-  lines.push('', `model = keras.Model(inputs=${inputsVar}, outputs=${outputVar}, name=${pyString(modelName)})`);
+  // The model's inputs and outputs keep their structure (a single tensor, a list or a dict): see modelEnds.ts.
+  const call = `model = keras.Model(inputs=${endsArgument(ends.inputs, names)}, outputs=${endsArgument(ends.outputs, names)}, name=${pyString(modelName)})`;
+  lines.push('', call.length <= MAX_LINE ? call : ['model = keras.Model(', `    inputs=${endsArgument(ends.inputs, names)},`, `    outputs=${endsArgument(ends.outputs, names)},`, `    name=${pyString(modelName)},`, ')'].join('\n'));
   return lines.join('\n');
 }
 
@@ -457,20 +480,40 @@ function datasetFor(project: LayerLabProject, given: Dataset | undefined): Datas
   return made.ok ? made.dataset : null;
 }
 
+/** `import math` among the data's imports (the starting weights and the random numbers use it), once. */
+function withMathImport(imports: readonly string[]): string[] {
+  if (imports.includes('import math')) return [...imports];
+  const standard = imports.filter((line) => line.startsWith('import ') && !line.includes('numpy'));
+  const others = imports.filter((line) => line !== '' && !standard.includes(line));
+  return [...['import math', ...standard].sort(), ...(others.length > 0 ? ['', ...others] : [])];
+}
+
+/** How many rows the data step makes, when it is known without running it. */
+function sampleCount(project: LayerLabProject, data: Dataset | null): number | null {
+  const config = project.dataset;
+  if (config.kind === 'builtin') return config.samples + (config.added?.length ?? 0);
+  if (config.kind === 'regression') return config.samples;
+  return data?.numSamples ?? null;
+}
+
 /** The steps and facts of the exported program, or the problems that prevent it. */
 export function buildPythonProgram(project: LayerLabProject, options: PythonExportOptions = {}): PythonProgramResult {
   const { problems, inference } = checkProject(project);
   if (problems.length > 0 || project.dataset.kind === 'none') return { ok: false, problems };
   const data = datasetFor(project, options.dataset);
-  const section = pythonDataSection(project.dataset, data, options.dataFileStem ?? PYTHON_SCRIPT_FILE_NAME.replace(/\.py$/, ''));
+  // Starting weights drawn from a normal distribution need the generator's normal draw: the data step writes it.
+  const normal = startingWeightsNeedNormal(project.graph);
+  const section = pythonDataSection(project.dataset, data, options.dataFileStem ?? PYTHON_SCRIPT_FILE_NAME.replace(/\.py$/, ''), { normal });
   if ('ok' in section) return { ok: false, problems: [{ layer: null, message: section.message }] };
 
   const { graph, training } = project;
   const title = oneLine(project.name) || 'LayerLab network';
   const modelName = kerasModelName(project.name);
-  const chain = chainOrder(graph);
-  const sequential = chain !== null;
-  const layerOrder = chain ?? topologicalOrder(graph);
+  // The project's Keras API (graph.model.api, where the network allows it) and its inputs' and outputs' structure.
+  const api = kerasApiFor(graph);
+  const ends = modelEnds(graph);
+  const sequential = api.api === 'sequential';
+  const layerOrder = api.chain ?? chainOrder(graph) ?? topologicalOrder(graph);
   const outputId = inference.outputs[0] ?? '';
   const outputInfo = inference.nodes.get(outputId);
   const outputUnits = outputInfo?.status === 'ok' ? (outputInfo.shape[outputInfo.shape.length - 1] ?? 1) : 1;
@@ -479,7 +522,7 @@ export function buildPythonProgram(project: LayerLabProject, options: PythonExpo
   const epochs = training.epochs;
 
   const setup = [
-    ...section.imports,
+    ...withMathImport(section.imports),
     'from tensorflow import keras',
     'from tensorflow.keras import layers',
     '',
@@ -491,14 +534,20 @@ export function buildPythonProgram(project: LayerLabProject, options: PythonExpo
   const reshape = reshapeForInput(graph, inference, data);
   const dataCall = reshape === null ? section.call : `${section.call}\n\n${reshape}`;
 
-  const reserved = new Set([...SCRIPT_NAMES, ...definedNames(section.definitions)]);
+  // The seeded sets' generator defines LayerLab's Rng; with other data the starting-weights step writes it.
+  const dataDefinesRng = project.dataset.kind === 'builtin' || project.dataset.kind === 'regression';
+  const weights = pythonStartingWeights({ graph, inference, layerOrder, seed: training.seed, rngCode: dataDefinesRng ? null : rngDefinitions(normal) });
+  // A dict of one is fed as a dict under its key (Keras warns about a bare array for a dict input).
+  const feedKey = (e: ResolvedEnds): string | null => (e.form === 'dict' ? (e.ends[0]?.key ?? null) : null);
+  const batches = pythonTrainingBatches(training, sampleCount(project, data), { x: feedKey(ends.inputs), y: feedKey(ends.outputs) });
+  const reserved = new Set([...SCRIPT_NAMES, ...definedNames(section.definitions), ...definedNames(weights.code), ...BATCHES_NAMES]);
   const model = [
-    "# Keras picks the starting weights at random; fixing its seed makes every run the same.",
-    "# (They are Keras's own random weights, not LayerLab's, so training goes a little differently.)",
+    "# Fixing Keras's random seed makes every run the same: Keras draws its own starting weights",
+    "# (replaced below by LayerLab's) and Dropout's random choices from it.",
     `keras.utils.set_random_seed(${String(normaliseSeed(training.seed))})`,
     ...(training.l2 > 0 ? ['', l2Comment(training.l2)] : []),
     '',
-    modelCode(graph.nodes, layerOrder, sequential, modelName, incomingEdges(graph), reserved, training.l2),
+    modelCode(graph.nodes, layerOrder, api, ends, modelName, incomingEdges(graph), reserved, training.l2),
     'model.summary()',
   ].join('\n');
 
@@ -510,27 +559,13 @@ export function buildPythonProgram(project: LayerLabProject, options: PythonExpo
     ')',
   ].join('\n');
 
-  const fitCall = formatCall(
-    '',
-    'history = ',
-    'model.fit',
-    ['x', 'y', `batch_size=${String(training.batchSize)}`, 'epochs=EPOCHS', `validation_split=${pythonFloat(training.validationSplit)}`, 'shuffle=True'],
-    '',
-  );
-  const heldOut =
-    training.validationSplit > 0
-      ? wrapText(
-          `validation_split keeps the last ${String(Math.round(training.validationSplit * 100))}% of the examples out of training, the same ones LayerLab holds out.`,
-          COMMENT_WIDTH,
-        ).map((line) => `# ${line}`)
-      : [];
-  const train = [labels.code, '', ...heldOut, fitCall].join('\n');
+  const train = `${labels.code}\n\n${batches.code}`;
 
   const header = [
     ...wrapText(`${title}: a neural network from LayerLab, as a Keras (tf.keras) script.`, COMMENT_WIDTH),
     '',
     ...wrapText(
-      `Generated by LayerLab. It makes the project's data (${section.description}), builds the same network in Keras, trains it with the project's settings and prints the final ${metric === 'accuracy' ? 'accuracy' : 'mean absolute error'}.`,
+      `Generated by LayerLab. It makes the project's data (${section.description}), builds the same network in Keras, trains it with the project's settings from LayerLab's starting weights, on the same batches, and prints the final ${metric === 'accuracy' ? 'accuracy' : 'mean absolute error'}.`,
       COMMENT_WIDTH,
     ),
     ...(section.dataFile === null ? [] : ['', ...wrapText(`It needs ${section.dataFile.name}, which LayerLab wrote beside it: keep the two files in the same folder.`, COMMENT_WIDTH)]),
@@ -544,8 +579,10 @@ export function buildPythonProgram(project: LayerLabProject, options: PythonExpo
     { id: 'data-code', heading: '1. The data', code: section.definitions },
     { id: 'data', heading: null, code: dataCall },
     { id: 'model', heading: '2. The network', code: model },
+    { id: 'weights', heading: null, code: weights.code },
     { id: 'compile', heading: '3. Compiling: how the network learns', code: compile },
     { id: 'train', heading: '4. Training', code: train },
+    { id: 'fit', heading: null, code: batches.fit },
     { id: 'result', heading: '5. The result', code: resultStep(metric, training.validationSplit) },
   ];
   return {
@@ -558,9 +595,13 @@ export function buildPythonProgram(project: LayerLabProject, options: PythonExpo
       inference,
       layerOrder,
       sequential,
+      api,
       modelName,
       outputUnits,
       labelsNote: labels.note,
+      weightsMarkdown: weights.markdown,
+      batchesMarkdown: batches.markdown,
+      fitMarkdown: batches.fitMarkdown,
       dataMarkdown: section.markdown,
       dataCallMarkdown: section.callMarkdown,
       metric,
@@ -576,7 +617,9 @@ function headingBox(heading: string): string {
 
 /** The program as one script. */
 export function programToScript(program: PythonProgram): string {
-  const parts = [program.header.map((line) => (line === '' ? '#' : `# ${line}`)).join('\n')];
+  // The header quotes the project's and the data file's names: pythonCommentText keeps each on its comment line and
+  // keeps the first two lines from declaring an encoding.
+  const parts = [program.header.map((line) => (line === '' ? '#' : `# ${pythonCommentText(line)}`)).join('\n')];
   for (const step of program.steps) {
     parts.push(step.heading === null ? step.code : `${headingBox(step.heading)}\n\n${step.code}`);
   }

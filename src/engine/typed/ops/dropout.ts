@@ -5,7 +5,7 @@
  */
 import { createRng } from '../../../core/datasets/rng.ts';
 import type { Rng } from '../../../core/datasets/rng.ts';
-import { layerSeed } from '../../initialWeights.ts';
+import { layerSeed } from '../../../core/weights/initialWeights.ts';
 import type { Buf, Precision } from '../buffers.ts';
 import { allocate, atLeast, copyValues } from '../buffers.ts';
 import type { Op, Param } from './op.ts';
