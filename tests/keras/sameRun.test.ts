@@ -10,7 +10,6 @@
  *   initializer, with the generator coming from the data step (with and without normal draws) or from the weights
  *   step (Iris, whose rows are written into the script).
  */
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -33,7 +32,8 @@ import { fromProjectWeights, initialProjectWeights } from '../../src/engine/proj
 import type { EpochResult } from '../../src/engine/trainingRun.ts';
 import { TrainingRun } from '../../src/engine/trainingRun.ts';
 import { runCliInProcess } from '../cli/runCli.ts';
-import { describeKeras, KERAS_PYTHON } from '../support/keras.ts';
+import { describeKeras, pool, runPython } from '../support/keras.ts';
+import type { PythonRun } from '../support/keras.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const RUN_SAME_RUN = path.join(REPO_ROOT, 'tests/keras/run_same_run.py');
@@ -58,49 +58,6 @@ interface SameRunReport {
   history: Record<string, number[]> | null;
 }
 
-interface ProcessResult {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function runPython(args: string[], cwd: string): Promise<ProcessResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(KERAS_PYTHON, args, {
-      cwd,
-      env: { ...process.env, TF_CPP_MIN_LOG_LEVEL: '3', KERAS_BACKEND: 'tensorflow', PYTHONHASHSEED: '0' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    const timer = setTimeout(() => child.kill('SIGKILL'), 180_000);
-    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
-    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
-    child.on('error', (error) => {
-      clearTimeout(timer);
-      reject(error);
-    });
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') });
-    });
-  });
-}
-
-async function pool<T>(jobs: (() => Promise<T>)[], limit: number): Promise<T[]> {
-  const results: T[] = new Array<T>(jobs.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < jobs.length) {
-      const index = next;
-      next += 1;
-      const job = jobs[index];
-      if (job !== undefined) results[index] = await job();
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, jobs.length) }, worker));
-  return results;
-}
 
 // ---- projects ------------------------------------------------------------------------------------------------
 
@@ -249,8 +206,8 @@ describeKeras('the same run in Keras as in LayerLab', () => {
     // 340 training rows in batches of 24: the last batch of each epoch has 4, and Keras weights it by its size too.
     { label: 'XOR 2-4-1, batches of 24, 15% held out', project: withTraining(preset('xor.layerlab.json'), { batchSize: 24, validationSplit: 0.15 }) },
   ];
-  const results = new Map<string, { cli: EpochResult[]; tfjs: EpochResult[]; keras: SameRunReport | null; process: ProcessResult }>();
-  const weightRuns = new Map<string, { report: SameRunReport | null; process: ProcessResult }>();
+  const results = new Map<string, { cli: EpochResult[]; tfjs: EpochResult[]; keras: SameRunReport | null; process: PythonRun }>();
+  const weightRuns = new Map<string, { report: SameRunReport | null; process: PythonRun }>();
 
   beforeAll(async () => {
     workDir = mkdtempSync(path.join(tmpdir(), 'layerlab-same-run-'));
@@ -264,7 +221,7 @@ describeKeras('the same run in Keras as in LayerLab', () => {
       // The preset's EPOCHS is the project's own (5 here): the script runs exactly as exported.
       writeFileSync(path.join(dir, 'model.py'), exported.text);
       const reportPath = path.join(dir, 'report.json');
-      const processResult = await runPython([RUN_SAME_RUN, 'model.py', reportPath, ...(weightsOnly ? ['--weights-only'] : [])], dir);
+      const processResult = await runPython([RUN_SAME_RUN, 'model.py', reportPath, ...(weightsOnly ? ['--weights-only'] : [])], dir, 180_000);
       return { label, report: readReport(reportPath), process: processResult };
     };
     const python = pool(
@@ -275,7 +232,7 @@ describeKeras('the same run in Keras as in LayerLab', () => {
       const dir = path.join(workDir, `cli-${String(i)}`);
       mkdirSync(dir);
       const cli = await trainWithCli(p.project, dir);
-      results.set(p.label, { cli, tfjs: trainWithTfjs(p.project), keras: null, process: { code: null, stdout: '', stderr: '' } });
+      results.set(p.label, { cli, tfjs: trainWithTfjs(p.project), keras: null, process: { code: null, stdout: '', stderr: '', ms: 0 } });
     }
     for (const run of await python) {
       const entry = results.get(run.label);

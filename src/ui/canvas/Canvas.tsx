@@ -8,7 +8,7 @@ import type { Position } from '../../core/graph/types.ts';
 import { ShapeEdge } from '../edges/ShapeEdge.tsx';
 import { LayerNode } from '../nodes/LayerNode.tsx';
 import type { LayerFlowNode } from '../nodes/LayerNode.tsx';
-import { useEditor, useStores, useUi } from '../stores.ts';
+import { useEditor, useStores, useTraining, useUi } from '../stores.ts';
 import { ConnectionHint } from './ConnectionHint.tsx';
 import { ConnectionLine } from './ConnectionLine.tsx';
 import { FlowNodeCache, flowEdges, slotOf } from './flowElements.ts';
@@ -35,6 +35,8 @@ const MINIMAP_MIN_LAYERS = 7;
 const MINIMAP_MIN_CANVAS_HEIGHT = 420;
 /** Cards that grew or a canvas that was resized are fitted again after this pause (ms), unless the user moved the view. */
 const REFIT_DELAY_MS = 120;
+/** Cards grow and the drawer opens when the first training numbers arrive; changes within this time (ms) are refitted. */
+const GROWTH_WINDOW_MS = 3000;
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 const ARIA_LABELS = {
   'node.a11yDescription.default': 'Press Enter or Space to select this layer; Delete removes it; arrow keys move it.',
@@ -63,7 +65,7 @@ export function Canvas({ initialViewport, onViewportChange }: CanvasProps) {
   const reconnecting = useRef<string | null>(null);
   const canvasRef = useRef<HTMLDivElement>(null);
   const canvasHeight = useCanvasHeight(canvasRef);
-  /** True while the view is the one LayerLab fitted: cards that grow (training starts) or a resize fit it again. */
+  /** True while the view is the one LayerLab fitted: cards that grow and the drawer that opens as training starts fit it again. */
   const autoFit = useRef(initialViewport === null);
 
   const selectedNodes = useMemo(() => new Set(selection.nodes), [selection.nodes]);
@@ -191,11 +193,19 @@ export function Canvas({ initialViewport, onViewportChange }: CanvasProps) {
     return () => clearTimeout(timer);
   }, [fitRequest, flow]);
 
+  // Only what training starting causes is refitted (cards that grow neuron rows, the curves drawer that opens): a card
+  // measured again or a panel opened while the student builds must not move the view under the pointer.
+  const showsTraining = useTraining((s) => s.canvas.weights !== null);
+  const growthUntil = useRef(0);
+  useEffect(() => {
+    if (showsTraining) growthUntil.current = performance.now() + GROWTH_WINDOW_MS;
+  }, [showsTraining]);
   const fittedSizes = useRef<{ sizes: ReadonlyMap<string, Size>; canvasHeight: number }>({ sizes, canvasHeight });
   useEffect(() => {
     const before = fittedSizes.current;
     fittedSizes.current = { sizes, canvasHeight };
-    if (!autoFit.current || !(canvasHeight !== before.canvasHeight || cardsGrew(before.sizes, sizes))) return undefined;
+    const changed = canvasHeight !== before.canvasHeight || cardsGrew(before.sizes, sizes);
+    if (!autoFit.current || !changed || performance.now() > growthUntil.current) return undefined;
     const timer = setTimeout(() => {
       if (autoFit.current) void flow.fitView(FIT_VIEW);
     }, REFIT_DELAY_MS);
