@@ -6,7 +6,6 @@
  * named project gives, and under real Keras the script trains and prints its result while no payload runs (each
  * would create a PWNED-* file in the folder).
  */
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -14,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportNotebook, exportPythonScript } from '../../src/core/keras/python/index.ts';
 import type { PythonExportResult } from '../../src/core/keras/python/index.ts';
 import type { LayerLabProject } from '../../src/core/project/index.ts';
-import { describeKeras, KERAS_PYTHON, runKerasScript } from '../support/keras.ts';
+import { describeKeras, runKerasScript, runPython } from '../support/keras.ts';
 import { BENIGN_TEXT, csvProject, datasetOf, functionalCsvProject, hostileText } from './hostileProjects.ts';
 import { expectAllowedIds, HOSTILE_IDS, HOSTILE_MARKUP, HOSTILE_PYTHON } from './hostileText.ts';
 
@@ -59,29 +58,6 @@ const RUN_STEM = 'stem "); open("PWNED-stem", "w"); (" {open("PWNED-stem2", "w")
 
 /** The utf-7 declarations first, so that one of them is on the script's first line. */
 const EVERYTHING = [...HOSTILE_PYTHON.filter((t) => t.includes('coding')), ...ALL_TEXT.filter((t) => !t.includes('coding'))].join(' ');
-
-function runScript(dir: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(KERAS_PYTHON, ['model.py'], {
-      cwd: dir,
-      env: { ...process.env, TF_CPP_MIN_LOG_LEVEL: '3', KERAS_BACKEND: 'tensorflow', PYTHONHASHSEED: '0' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
-    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
-    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
-    child.on('error', (error) => {
-      clearTimeout(timer);
-      reject(error);
-    });
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') });
-    });
-  });
-}
 
 describe('the script keeps hostile text in its comments and literals (text checks)', () => {
   it('no line of the script starts with a payload, and the first two lines declare no encoding', () => {
@@ -149,7 +125,7 @@ describeKeras('the script with hostile text under real Python and Keras', () => 
         mkdirSync(dir);
         writeFileSync(path.join(dir, 'model.py'), e.script);
         if (e.dataFile !== null) writeFileSync(path.join(dir, e.dataFile.name), e.dataFile.text);
-        runs.push({ label: e.label, dir, result: await runScript(dir) });
+        runs.push({ label: e.label, dir, result: await runPython(['model.py'], dir, 120_000) });
       }
     };
     const keras = Promise.all([worker(), worker()]);

@@ -223,3 +223,66 @@ describe('importModelFiles: what is not a model LayerLab imports', () => {
     expect(refused(await importModelFiles([file])).problems[0]?.message).toBe('gone.keras could not be read: NotReadableError: the file was moved');
   });
 });
+
+describe('importModelFiles: what is wrong with a TF.js manifest or its weight files', () => {
+  const MB = 1024 * 1024;
+  /** The XOR model.json with its weight manifest's paths replaced (one group). */
+  function withPaths(paths: unknown): string {
+    const { modelJson } = tfjsXor();
+    return JSON.stringify({ ...modelJson, weightsManifest: modelJson.weightsManifest.map((g) => ({ ...g, paths })) });
+  }
+
+  it.each([
+    ['a path that is not a string', () => [picked('model.json', withPaths(['weights.bin', 7]))], 'weightsManifest has a path that is not a string.'],
+    [
+      'two weight files of the same name in different folders',
+      () => [picked('model.json', withPaths(['a/weights.bin', 'b/weights.bin']))],
+      'model.json names two weight files called weights.bin (a/weights.bin and b/weights.bin); picked files cannot be told apart by folder.',
+    ],
+    [
+      'weight files whose declared sizes are above the limit together',
+      () => [picked('model.json', withPaths(['one.bin', 'two.bin'])), picked('one.bin', new Uint8Array(), 150 * MB), picked('two.bin', new Uint8Array(), 150 * MB)],
+      'The weight files of model.json are more than 200 MB together; LayerLab imports at most that.',
+    ],
+    [
+      'a weight file that cannot be read',
+      () => [picked('model.json', withPaths(['weights.bin'])), { name: 'weights.bin', bytes: () => Promise.reject(new Error('the file was moved')) }],
+      'weights.bin could not be read: the file was moved',
+    ],
+    [
+      'a weight file that fails with something that is not an Error',
+      () => [picked('model.json', withPaths(['weights.bin'])), { name: 'weights.bin', bytes: () => Promise.reject('permission denied') }],
+      'weights.bin could not be read: permission denied',
+    ],
+  ] as [string, () => PickedFile[], string][])('%s', async (_, files, message) => {
+    const result = refused(await importModelFiles(files()));
+    expect(result.problems.map((p) => p.message)).toEqual([message]);
+  });
+
+  it('weight files whose bytes are above the limit together, when no size was declared', async () => {
+    const half = new Uint8Array(101 * MB);
+    const files = [picked('model.json', withPaths(['one.bin', 'two.bin'])), picked('one.bin', half), picked('two.bin', half)];
+    expect(refused(await importModelFiles(files)).problems.map((p) => p.message)).toEqual([
+      'The weight files of model.json are more than 200 MB together; LayerLab imports at most that.',
+    ]);
+  });
+
+  it("passes on the TF.js importer's problem when the weights do not fit the model", async () => {
+    const files = [picked('model.json', withPaths(['weights.bin'])), picked('weights.bin', new Uint8Array(4))];
+    const result = refused(await importModelFiles(files));
+    expect(result.problems.map((p) => p.message)).toEqual([
+      "The weight file 'weights.bin' holds 4 bytes, but the manifest's weights for it need 68 bytes (17 float32 numbers).",
+    ]);
+  });
+
+  it('layerlab import finds weight files beside model.json, or refuses the path it is given a problem for', async () => {
+    const { weights, modelJson, weightsBin } = tfjsXor();
+    const json = JSON.stringify(modelJson);
+    const found = await importModelFiles([picked('model.json', json)], { findWeightFile: (path) => (path.endsWith('weights.bin') ? picked('weights.bin', weightsBin) : null) });
+    expect(model(found).weights).toEqual(weights);
+
+    const outside = { severity: 'error', nodeId: null, message: 'The weight file ../secret.bin is outside the model folder.', source: 'import' } as const;
+    const result = refused(await importModelFiles([picked('model.json', json)], { findWeightFile: () => outside }));
+    expect(result.problems).toEqual([outside]);
+  });
+});

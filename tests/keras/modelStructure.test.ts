@@ -6,7 +6,6 @@
  * keep it, and the TF.js export says by name what it cannot keep. With real Keras: every export loads, is the class
  * the rules say, and predict returns the fixture's structure (dict keys, list or array) and numbers.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -27,7 +26,7 @@ import { inferShapes } from '../../src/core/shapes/inferShapes.ts';
 import { DEFAULT_TRAINING } from '../../src/core/training/settings.ts';
 import { exportProject } from '../../src/interop/exportFiles.ts';
 import { readKerasFile } from '../../src/interop/kerasFile.ts';
-import { describeKeras, KERAS_PYTHON, runKerasScript } from '../support/keras.ts';
+import { describeKeras, runKerasScript, runPython } from '../support/keras.ts';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/keras/', import.meta.url));
 
@@ -346,7 +345,7 @@ describeKeras('real Keras loads every export with its structure and class', () =
     const [checked, apiChecked, run] = await Promise.all([
       runKerasScript<{ results: CheckResult[] }>('tests/keras/structure_check.py', { cases }, 180_000),
       runKerasScript<{ results: CheckResult[] }>('tests/keras/structure_check.py', { cases: apiCases }, 180_000),
-      runScript(path.join(dir, 'model.py'), dir),
+      runPython([path.join(dir, 'model.py')], dir, 170_000),
     ]);
     NAMES.forEach((name, i) => {
       const result = checked.results[i];
@@ -390,26 +389,3 @@ describeKeras('real Keras loads every export with its structure and class', () =
     expect(python.code).toBe(0);
   });
 });
-
-function runScript(script: string, cwd: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(KERAS_PYTHON, [script], {
-      cwd,
-      env: { ...process.env, TF_CPP_MIN_LOG_LEVEL: '3', KERAS_BACKEND: 'tensorflow', PYTHONHASHSEED: '0' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    const timer = setTimeout(() => child.kill('SIGKILL'), 170_000);
-    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
-    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
-    child.on('error', (error) => {
-      clearTimeout(timer);
-      reject(error);
-    });
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') });
-    });
-  });
-}

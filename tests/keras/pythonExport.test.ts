@@ -5,7 +5,6 @@
  *
  * The Keras runs train for 2 epochs (`EPOCHS = N` replaced by `EPOCHS = 2`) and run two processes at a time.
  */
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -22,7 +21,8 @@ import { createProject, parseProject } from '../../src/core/project/index.ts';
 import type { LayerLabProject } from '../../src/core/project/index.ts';
 import { inferShapes } from '../../src/core/shapes/inferShapes.ts';
 import type { TrainingSettings } from '../../src/core/training/settings.ts';
-import { describeKeras, KERAS_PYTHON, runKerasScript } from '../support/keras.ts';
+import { describeKeras, pool, runKerasScript, runPython } from '../support/keras.ts';
+import type { PythonRun } from '../support/keras.ts';
 
 const HERE = fileURLToPath(new URL('./', import.meta.url));
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -447,52 +447,6 @@ describe('notebook export: the JSON', () => {
 
 // ---- real Keras ----------------------------------------------------------------------------------------------
 
-interface ProcessResult {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-  ms: number;
-}
-
-function runPython(args: string[], cwd: string): Promise<ProcessResult> {
-  const started = Date.now();
-  return new Promise((resolve, reject) => {
-    const child = spawn(KERAS_PYTHON, args, {
-      cwd,
-      env: { ...process.env, TF_CPP_MIN_LOG_LEVEL: '3', KERAS_BACKEND: 'tensorflow', PYTHONHASHSEED: '0' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
-    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
-    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
-    child.on('error', (error) => {
-      clearTimeout(timer);
-      reject(error);
-    });
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), ms: Date.now() - started });
-    });
-  });
-}
-
-/** Runs the jobs, at most `limit` at a time. */
-async function pool<T>(jobs: (() => Promise<T>)[], limit: number): Promise<T[]> {
-  const results: T[] = new Array<T>(jobs.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < jobs.length) {
-      const index = next;
-      next += 1;
-      const job = jobs[index];
-      if (job !== undefined) results[index] = await job();
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, jobs.length) }, worker));
-  return results;
-}
 
 interface FitReport {
   name: string;
@@ -506,7 +460,7 @@ interface FitReport {
 interface KerasRun {
   label: string;
   project: LayerLabProject;
-  process: ProcessResult;
+  process: PythonRun;
   /** null for a plain `python model.py` run. */
   fits: FitReport[] | null;
 }

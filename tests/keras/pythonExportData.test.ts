@@ -5,7 +5,6 @@
  * L2 penalty. Under real Keras (.keras-venv), the exported script of an Iris, a CSV, an MNIST and a sine project
  * runs as `python model.py` with the network switched off, and trains.
  */
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -26,7 +25,8 @@ import { initialProjectWeights } from '../../src/engine/projectWeights.ts';
 import { exportProject } from '../../src/interop/exportFiles.ts';
 import type { ExportedFile } from '../../src/interop/exportFiles.ts';
 import { runCliInProcess } from '../cli/runCli.ts';
-import { describeKeras, KERAS_PYTHON, runKerasScript } from '../support/keras.ts';
+import { describeKeras, pool, runKerasScript, runPython } from '../support/keras.ts';
+import type { PythonRun } from '../support/keras.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DATASET_CHECK = path.join(REPO_ROOT, 'tests/keras/python_dataset_check.py');
@@ -271,17 +271,11 @@ interface DatasetCheckResult {
   labels_dtype: string;
 }
 
-interface ProcessResult {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 /**
  * Runs `python <script>` in `cwd` with every network connection refused: a script that tried to download its data
  * (keras.datasets, urllib) fails instead of passing on a machine that happens to be online.
  */
-function runOffline(script: string, cwd: string): Promise<ProcessResult> {
+function runOffline(script: string, cwd: string): Promise<PythonRun> {
   const guard = [
     'import runpy, socket, sys',
     'def refuse(*args, **kwargs):',
@@ -291,41 +285,7 @@ function runOffline(script: string, cwd: string): Promise<ProcessResult> {
     `sys.argv = [${JSON.stringify(script)}]`,
     `runpy.run_path(${JSON.stringify(script)}, run_name="__main__")`,
   ].join('\n');
-  return new Promise((resolve, reject) => {
-    const child = spawn(KERAS_PYTHON, ['-c', guard], {
-      cwd,
-      env: { ...process.env, TF_CPP_MIN_LOG_LEVEL: '3', KERAS_BACKEND: 'tensorflow', PYTHONHASHSEED: '0', KERAS_HOME: path.join(cwd, 'keras-home') },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    const timer = setTimeout(() => child.kill('SIGKILL'), 180_000);
-    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
-    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
-    child.on('error', (error) => {
-      clearTimeout(timer);
-      reject(error);
-    });
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') });
-    });
-  });
-}
-
-async function pool<T>(jobs: (() => Promise<T>)[], limit: number): Promise<T[]> {
-  const results: T[] = new Array<T>(jobs.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < jobs.length) {
-      const index = next;
-      next += 1;
-      const job = jobs[index];
-      if (job !== undefined) results[index] = await job();
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, jobs.length) }, worker));
-  return results;
+  return runPython(['-c', guard], cwd, 180_000, { KERAS_HOME: path.join(cwd, 'keras-home') });
 }
 
 /** Float32 values as the 32-bit patterns Python reports: unsigned for features, signed through the int32 view for targets. */
@@ -360,7 +320,7 @@ describeKeras('Python exports of every kind of data, under real Keras', () => {
   let generatedResults: DatasetCheckResult[] = [];
   let fileResults: DatasetCheckResult[] = [];
   const fileExpected: { label: string; data: Dataset; regression: boolean }[] = [];
-  let runs: { label: string; project: LayerLabProject; process: ProcessResult; samples: number }[] = [];
+  let runs: { label: string; project: LayerLabProject; process: PythonRun; samples: number }[] = [];
 
   beforeAll(async () => {
     workDir = mkdtempSync(path.join(tmpdir(), 'layerlab-python-data-'));

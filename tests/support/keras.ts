@@ -178,6 +178,65 @@ export async function runKerasScript<T>(
   });
 }
 
+/** What a Python process did: its exit code (null when killed), its output, and how long it ran. */
+export interface PythonRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  ms: number;
+}
+
+/**
+ * Runs KERAS_PYTHON with `args` in `cwd` (stdin closed) and resolves with its exit code and output, whatever the
+ * code: the caller's assertions say what a failure means. The process is killed (code null) after `timeoutMs`.
+ * `extraEnv` adds to or overrides the Keras environment (e.g. KERAS_HOME). Rejects only when it cannot start.
+ */
+export function runPython(
+  args: readonly string[],
+  cwd: string,
+  timeoutMs: number = DEFAULT_SCRIPT_TIMEOUT_MS,
+  extraEnv: NodeJS.ProcessEnv = {},
+): Promise<PythonRun> {
+  const started = Date.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(KERAS_PYTHON, args, { cwd, env: { ...kerasEnv(), ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({
+        code,
+        stdout: Buffer.concat(out).toString('utf8'),
+        stderr: Buffer.concat(err).toString('utf8'),
+        ms: Date.now() - started,
+      });
+    });
+  });
+}
+
+/** Runs the jobs, at most `limit` at a time (the machine's cores are shared), and returns their results in order. */
+export async function pool<T>(jobs: readonly (() => Promise<T>)[], limit: number): Promise<T[]> {
+  const results: T[] = new Array<T>(jobs.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < jobs.length) {
+      const index = next;
+      next += 1;
+      const job = jobs[index];
+      if (job !== undefined) results[index] = await job();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, jobs.length) }, worker));
+  return results;
+}
+
 // ---- JSON formats of tests/keras/keras_graph_report.py -------------------------------------------
 
 /** Path of the script that builds Keras models from LayerLab graphs. */

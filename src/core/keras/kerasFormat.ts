@@ -160,24 +160,6 @@ export function readLayerRef(value: unknown): LayerRef | null {
   return { layer, nodeIndex, tensorIndex };
 }
 
-/**
- * A model's `input_layers` / `output_layers`: one bare reference, a list of references, or (Keras 3 models with
- * named inputs) an object of references. Null when malformed.
- */
-export function readLayerRefs(value: unknown, limit: number): LayerRef[] | null {
-  const single = readLayerRef(value);
-  if (single !== null) return [single];
-  const items: unknown[] | null = Array.isArray(value) ? (value as unknown[]) : isRecord(value) ? Object.values(value) : null;
-  if (items === null || items.length > limit) return null;
-  const refs: LayerRef[] = [];
-  for (const item of items) {
-    const ref = readLayerRef(item);
-    if (ref === null) return null;
-    refs.push(ref);
-  }
-  return refs;
-}
-
 /** A model's `input_layers` / `output_layers` with their structure: the form, and each reference with its dict key. */
 export interface StructuredRefs {
   form: 'single' | 'list' | 'dict';

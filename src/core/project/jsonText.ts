@@ -39,20 +39,18 @@ export function quote(text: string): string {
   return JSON.stringify(text.length > MAX_SHOWN_TEXT ? `${text.slice(0, MAX_SHOWN_TEXT)}…` : text);
 }
 
-/** A short description of any parsed JSON value, for "…; it is <this>." */
+/**
+ * A short description of any parsed JSON value (or a missing one), for "…; it is <this>." JSON.parse makes no NaN,
+ * function or bigint; the only number that is not finite is one too large, such as 1e999.
+ */
 export function describeValue(value: unknown): string {
   if (value === undefined) return 'missing';
   if (value === null) return 'null';
   if (typeof value === 'string') return value === '' ? 'empty text ("")' : `the text ${quote(value)}`;
-  if (typeof value === 'number') {
-    if (Number.isNaN(value)) return 'not a number';
-    if (!Number.isFinite(value)) return 'a number too large to store';
-    return String(value);
-  }
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'a number too large to store';
   if (typeof value === 'boolean') return String(value);
   if (Array.isArray(value)) return value.length === 0 ? 'an empty list' : `a list of ${value.length} item${value.length === 1 ? '' : 's'}`;
-  if (typeof value === 'object') return 'an object';
-  return `a ${typeof value}`;
+  return 'an object';
 }
 
 /** 1 → "1st", 12 → "12th", 23 → "23rd". */

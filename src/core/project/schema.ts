@@ -372,10 +372,9 @@ function issueToErrors(issue: Issue, root: unknown): ProjectFieldError[] {
       const container = containerOf(path, root) ?? { name: subjectOf(path, root), fields: [] };
       return issue.keys.map((key) => ({ path: formatPath([...path, key]), message: unknownFieldMessage(container, key) }));
     }
-    case 'invalid_union': {
-      if (pathPattern(path) === 'dataset.kind') return [{ path: at, message: datasetKindMessage(value) }];
-      return [{ path: at, message: `${subjectOf(path, root)} is not valid: ${issue.message}.` }];
-    }
+    case 'invalid_union':
+      // The schema's one union is the dataset's (on "kind"; a dataset that is no object is an invalid_type).
+      return [{ path: at, message: datasetKindMessage(value) }];
     case 'invalid_type': {
       const subject = subjectOf(path, root);
       const expected = lookup(EXPECTED_AT, pathPattern(path)) ?? lookup(EXPECTED, issue.expected) ?? issue.expected;

@@ -377,22 +377,13 @@ function checkProject(project: LayerLabProject): { problems: PythonExportProblem
   for (const d of validation.diagnostics) {
     if (d.severity === 'error' || d.code === 'not-in-keras') problems.push({ layer: d.nodeIds[0] ?? null, message: d.message });
   }
-  if (problems.length === 0) {
-    if (validation.inputs.length !== 1) {
-      problems.push({
-        layer: validation.inputs[1] ?? null,
-        message: `The data gives one input per example, but the network has ${validation.inputs.length} Inputs.`,
-      });
-    }
-    if (validation.outputs.length !== 1) {
-      problems.push({
-        layer: validation.outputs[1] ?? validation.inputs[0] ?? null,
-        message:
-          validation.outputs.length === 0
-            ? 'The network has no layers after its Input, so there is nothing to compute.'
-            : `The network has ${validation.outputs.length} outputs, but the data has one label per example.`,
-      });
-    }
+  // With no error left the network has exactly one Input and at most one output: validation reports a network with
+  // no Input, and checkDatasetFit one with more Inputs or outputs than the data has, as errors. An Input alone is not.
+  if (problems.length === 0 && validation.outputs.length === 0) {
+    problems.push({
+      layer: validation.inputs[0] ?? null,
+      message: 'The network has no layers after its Input, so there is nothing to compute.',
+    });
   }
   return { problems, inference: validation };
 }
