@@ -5,6 +5,7 @@
  */
 import { deflateSync } from 'fflate';
 import type { FuzzRng } from './random.ts';
+import { crc32 } from '../src/interop/zipReader.ts';
 
 const MAGIC_U32 = [0, 1, 0x7fffffff, 0x80000000, 0xffffffff, 0xfffffffe, 0x10000];
 
@@ -61,21 +62,8 @@ export function concat(parts: readonly Uint8Array[]): Uint8Array {
 
 // ---- zip ------------------------------------------------------------------------------------------------------
 
-const CRC_TABLE = (() => {
-  const table = new Uint32Array(256);
-  for (let n = 0; n < 256; n += 1) {
-    let c = n;
-    for (let k = 0; k < 8; k += 1) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c >>> 0;
-  }
-  return table;
-})();
-
-export function crc32(bytes: Uint8Array): number {
-  let crc = 0xffffffff;
-  for (let i = 0; i < bytes.length; i += 1) crc = (CRC_TABLE[(crc ^ (bytes[i] ?? 0)) & 0xff] ?? 0) ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
-}
+/** The zip reader's CRC-32, so a zip written here checks out exactly as LayerLab checks it. */
+export { crc32 };
 
 export interface ZipEntryInput {
   name: string;

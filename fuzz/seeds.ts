@@ -7,10 +7,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Graph } from '../src/core/graph/types.ts';
 import { parseProject } from '../src/core/project/index.ts';
-import type { LayerLabProject, ProjectWeights } from '../src/core/project/index.ts';
-import { initialProjectWeights } from '../src/engine/projectWeights.ts';
+import type { LayerLabProject } from '../src/core/project/index.ts';
 import { exportProject } from '../src/interop/exportFiles.ts';
 import type { ExportFormat } from '../src/interop/exportFiles.ts';
 import { encodeShareFragment } from '../src/state/persistence/shareLink.ts';
@@ -49,14 +47,8 @@ function filesIn(folder: string, test: (name: string) => boolean): string[] {
 
 const relative = (path: string): string => path.slice(ROOT.length).replace(/^tests\//, '');
 
-async function initialWeights(graph: Graph, seed: number): Promise<ProjectWeights> {
-  const built = initialProjectWeights(graph, seed);
-  if (!built.ok) throw new Error(built.message);
-  return built.weights;
-}
-
 async function exported(project: LayerLabProject, format: ExportFormat): Promise<{ name: string; data: Uint8Array }[]> {
-  const result = await exportProject(project, format, { initialWeights });
+  const result = await exportProject(project, format, {});
   if (!result.ok) return [];
   return result.files.map((f) => ({ name: f.name, data: typeof f.data === 'string' ? new TextEncoder().encode(f.data) : f.data }));
 }
@@ -88,9 +80,7 @@ async function buildSeeds(): Promise<Seeds> {
     const parsed = parseProject(new TextDecoder().decode(seed.bytes));
     if (parsed.ok) projects.push({ label: seed.label, project: parsed.project });
   }
-  for (const { label, project: loaded } of projects) {
-    // One set of starting weights per project serves all three exports (building them is the slow part).
-    const project = loaded.weights === null ? { ...loaded, weights: await initialWeights(loaded.graph, loaded.training.seed) } : loaded;
+  for (const { label, project } of projects) {
     const stem = label.replace(/^.*\//, '').replace(/\.layerlab\.json$/, '');
     for (const file of await exported(project, 'keras')) seeds.kerasFile.push({ label: `exported/${stem}/${file.name}`, bytes: file.data });
     for (const file of await exported(project, 'keras-json')) seeds.kerasJson.push({ label: `exported/${stem}/${file.name}`, bytes: file.data });

@@ -57,17 +57,13 @@ const tfjsInitializer = (name: InitializerName): TfjsInitializer => INITIALIZER_
  */
 const TFJS_BATCH_NORM_MAX_RANK = 4;
 
-interface BuiltLayer {
-  layer: tf.layers.Layer;
-}
-
 /** The tfjs layer for one non-Input node, given the shapes (without batch) of its inputs. */
 function makeLayer(
   node: Exclude<GraphNode, { kind: 'Input' }>,
   inputShapes: readonly Shape[],
   outputShape: Shape,
   seed: number,
-): BuiltLayer {
+): tf.layers.Layer {
   const name = layerNameOf(node.id);
   const input = inputShapes[0] ?? [];
   switch (node.kind) {
@@ -84,53 +80,53 @@ function makeLayer(
       });
       // tfjs would draw its own random values only for them to be replaced: allocate zeros instead.
       layer.setFastWeightInitDuringBuild(true);
-      return { layer };
+      return layer;
     }
     case 'Activation':
-      return { layer: tf.layers.activation({ name, activation: tfjsActivation(node.params.activation) }) };
+      return tf.layers.activation({ name, activation: tfjsActivation(node.params.activation) });
     case 'Dropout':
-      return { layer: new LayerLabDropout({ name, rate: node.params.rate, seed: layerSeed(seed, node.id) }) };
+      return new LayerLabDropout({ name, rate: node.params.rate, seed: layerSeed(seed, node.id) });
     case 'BatchNormalization': {
       const { axis, momentum, epsilon, center, scale } = node.params;
       const args = { name, axis, momentum, epsilon, center, scale };
       const lastAxis = resolveAxis(axis, input.length) === input.length - 1;
       const tfjsCan = lastAxis && input.length + 1 <= TFJS_BATCH_NORM_MAX_RANK && center && scale;
-      return { layer: tfjsCan ? tf.layers.batchNormalization(args) : new LayerLabBatchNormalization(args) };
+      return tfjsCan ? tf.layers.batchNormalization(args) : new LayerLabBatchNormalization(args);
     }
     case 'Flatten':
-      return { layer: input.length <= 1 ? new LayerLabFlatten({ name }) : tf.layers.flatten({ name }) };
+      return input.length <= 1 ? new LayerLabFlatten({ name }) : tf.layers.flatten({ name });
     case 'Reshape':
       // Core's resolved shape, not target_shape: tfjs's Reshape loses the size of a -1 dimension in its symbolic
       // output shape (it sees the unknown batch size and gives up), which breaks the layers after it.
-      return { layer: tf.layers.reshape({ name, targetShape: [...outputShape] }) };
+      return tf.layers.reshape({ name, targetShape: [...outputShape] });
     case 'Concatenate':
       // A positive axis: at run time tfjs concatenates along the LAST axis for every negative axis (-2 included).
-      return { layer: tf.layers.concatenate({ name, axis: (resolveAxis(node.params.axis, input.length) ?? 0) + 1 }) };
+      return tf.layers.concatenate({ name, axis: (resolveAxis(node.params.axis, input.length) ?? 0) + 1 });
     case 'Add':
-      return { layer: tf.layers.add({ name }) };
+      return tf.layers.add({ name });
     case 'Multiply':
-      return { layer: tf.layers.multiply({ name }) };
+      return tf.layers.multiply({ name });
     case 'Softmax': {
       const axis = node.params.axis;
       const last = resolveAxis(axis, input.length) === input.length - 1;
-      return { layer: last ? tf.layers.softmax({ name, axis }) : new LayerLabSoftmax({ name, axis }) };
+      return last ? tf.layers.softmax({ name, axis }) : new LayerLabSoftmax({ name, axis });
     }
     case 'ReLU': {
       const { max_value: maxValue, negative_slope: negativeSlope, threshold } = node.params;
       if (negativeSlope === 0 && threshold === 0) {
-        return { layer: tf.layers.reLU(maxValue === null ? { name } : { name, maxValue }) };
+        return tf.layers.reLU(maxValue === null ? { name } : { name, maxValue });
       }
-      return { layer: new LayerLabReLU({ name, maxValue, negativeSlope, threshold }) };
+      return new LayerLabReLU({ name, maxValue, negativeSlope, threshold });
     }
     case 'LeakyReLU':
-      return { layer: tf.layers.leakyReLU({ name, alpha: node.params.negative_slope }) };
+      return tf.layers.leakyReLU({ name, alpha: node.params.negative_slope });
     case 'ELU': {
       const alpha = node.params.alpha;
-      return { layer: alpha === 1 ? tf.layers.elu({ name, alpha }) : new LayerLabELU({ name, alpha }) };
+      return alpha === 1 ? tf.layers.elu({ name, alpha }) : new LayerLabELU({ name, alpha });
     }
     case 'PReLU': {
       const shared = node.params.shared_axes;
-      return { layer: tf.layers.prelu(shared === null ? { name } : { name, sharedAxes: [...shared] }) };
+      return tf.layers.prelu(shared === null ? { name } : { name, sharedAxes: [...shared] });
     }
   }
 }
@@ -181,7 +177,7 @@ export function compileGraph(graph: Graph, options: CompileOptions = {}): Compil
         if (source === undefined) throw new Error(`${edge.source} was not built before ${id}`);
         return source;
       });
-      const { layer } = makeLayer(node, info.inputShapes, info.shape, seed);
+      const layer = makeLayer(node, info.inputShapes, info.shape, seed);
       built.push(layer);
       const [only] = sources;
       const output = layer.apply(sources.length === 1 && only !== undefined ? only : sources);

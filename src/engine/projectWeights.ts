@@ -5,15 +5,6 @@
 import type { ProjectWeights } from '../core/project/types.ts';
 import type { LayerWeights } from './weights.ts';
 
-export function toProjectWeights(weights: LayerWeights): ProjectWeights {
-  const layers: ProjectWeights['layers'] = {};
-  for (const [id, tensors] of weights) {
-    if (tensors.length === 0) continue;
-    layers[id] = tensors.map((t) => ({ name: t.name, shape: [...t.shape], values: Array.from(t.values) }));
-  }
-  return { layers };
-}
-
 export function fromProjectWeights(weights: ProjectWeights): LayerWeights {
   const map: LayerWeights = new Map();
   for (const id of Object.keys(weights.layers)) {
@@ -27,5 +18,5 @@ export function fromProjectWeights(weights: ProjectWeights): LayerWeights {
   return map;
 }
 
-/** The weights a freshly built network starts with for `seed`: core's (the ones compileGraph loads), without tfjs. */
-export { initialProjectWeights } from '../core/weights/initialWeights.ts';
+/** To project weights (core's), and the weights a fresh network starts with for `seed` (core's: what compileGraph loads). */
+export { initialProjectWeights, toProjectWeights } from '../core/weights/initialWeights.ts';

@@ -1,8 +1,7 @@
 /**
  * A project as the files of one export format, in memory, with the one line that loads them: what the app's Export
- * menu downloads and what `layerlab export` writes to disk. The starting weights of an untrained network come from
- * `deps.initialWeights` (the engine worker in the app, the engine itself in the CLI), so this module never loads
- * TensorFlow.js. A Python script or notebook of a CSV or MNIST project comes with a data file to keep beside it.
+ * menu downloads and what `layerlab export` writes to disk. The starting weights of an untrained network are core's
+ * (core/weights/initialWeights.ts, the ones the engine starts training from), so this module never loads TensorFlow.js. A Python script or notebook of a CSV or MNIST project comes with a data file to keep beside it.
  *
  * The training settings' L2 weight penalty goes into every Dense layer's kernel_regularizer of the Keras and TF.js
  * models (withProjectL2), so a model trained further in Keras is penalised as in LayerLab.
@@ -22,7 +21,6 @@ import type { Problem } from '../core/problems/index.ts';
 import type { LayerLabProject, ProjectWeights } from '../core/project/index.ts';
 import { validateProjectNetwork } from '../core/validation/validateProject.ts';
 import { exportBlockers } from '../core/validation/exportBlockers.ts';
-import type { Graph } from '../core/graph/types.ts';
 import { writeKerasFile } from './kerasFile.ts';
 import { projectMetric } from '../core/training/metric.ts';
 
@@ -118,11 +116,6 @@ export interface ExportNames {
 
 export interface ExportDeps {
   /**
-   * The weights a fresh network starts with for `seed`; rejects when it cannot be built. Default: core's
-   * (core/weights/initialWeights.ts, the values the engine starts training from), computed here without tfjs.
-   */
-  initialWeights?: (graph: Graph, seed: number) => Promise<ProjectWeights>;
-  /**
    * Where the MNIST digits come from (the browser's asset, or nodeDatasetAssets in Node): needed only for the
    * Python script and notebook of an MNIST project, which write the digits beside the script.
    */
@@ -150,22 +143,15 @@ function exportProblem(message: string): Problem {
 
 type WeightsFor = { ok: true; weights: ProjectWeights; fresh: boolean } | { ok: false; problems: Problem[] };
 
-async function coreInitialWeights(graph: Graph, seed: number): Promise<ProjectWeights> {
-  const initial = initialProjectWeights(graph, seed);
-  if (!initial.ok) throw new Error(`The network cannot be built: ${initial.message}`);
-  return Promise.resolve(initial.weights);
-}
-
-/** The project's trained weights, or the weights a fresh network starts with for the project's seed. */
-async function weightsFor(project: LayerLabProject, deps: ExportDeps): Promise<WeightsFor> {
+/**
+ * The project's trained weights, or the weights a fresh network starts with for the project's seed (core's, the ones
+ * the engine starts training from). exportProject refuses a network whose shapes are unknown first, so core can always
+ * make them here.
+ */
+function weightsFor(project: LayerLabProject): WeightsFor {
   if (project.weights !== null) return { ok: true, weights: project.weights, fresh: false };
-  try {
-    const initial = deps.initialWeights ?? coreInitialWeights;
-    return { ok: true, weights: await initial(project.graph, project.training.seed), fresh: true };
-  } catch (error) {
-    const detail = error instanceof Error ? error.message.trim() : '';
-    return { ok: false, problems: [exportProblem(detail === '' ? 'The network could not be built to make its starting weights.' : detail)] };
-  }
+  const initial = initialProjectWeights(project.graph, project.training.seed);
+  return initial.ok ? { ok: true, weights: initial.weights, fresh: true } : { ok: false, problems: [exportProblem(initial.message)] };
 }
 
 /** The project with its L2 weight penalty moved into the Dense layers, as Keras and TF.js models carry it. */
@@ -222,7 +208,7 @@ export async function exportProject(project: LayerLabProject, format: ExportForm
       };
     }
     case 'keras': {
-      const weights = await weightsFor(project, deps);
+      const weights = weightsFor(project);
       if (!weights.ok) return failed(weights.problems);
       const result = await writeKerasFile(withPenaltyInLayers(project), weights.weights);
       if (!result.ok) return failed(problemsFromLayerProblems(result.problems, 'export'));
@@ -236,7 +222,7 @@ export async function exportProject(project: LayerLabProject, format: ExportForm
       };
     }
     case 'tfjs': {
-      const weights = await weightsFor(project, deps);
+      const weights = weightsFor(project);
       if (!weights.ok) return failed(weights.problems);
       // Both files are named after the project, so two exports in one Downloads folder never mix up their weights
       // (a second weights.bin would be renamed by the browser, and the first model.json would load it).

@@ -1,6 +1,6 @@
 /** The app's Export menu: every format for the XOR example, the CLI's output and refusal rules, and the load lines. */
 import { readFileSync } from 'node:fs';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Graph, GraphNode } from '../../src/core/graph/types.ts';
 import { exportKerasModel, kerasJsonText } from '../../src/core/keras/exportConfig.ts';
 import { exportNotebook, exportPythonScript } from '../../src/core/keras/python/index.ts';
@@ -24,10 +24,8 @@ function startingWeights(graph: Graph, seed: number): ProjectWeights {
   return result.weights;
 }
 
-/** The engine, called directly (the app calls it through the worker). */
-function engineDeps(): ExportDeps & { initialWeights: ReturnType<typeof vi.fn> } {
-  return { initialWeights: vi.fn(async (graph: Graph, seed: number) => startingWeights(graph, seed)) };
-}
+/** Nothing to load: only an MNIST script needs the digits asset. */
+const NO_DEPS: ExportDeps = {};
 
 function files(result: ExportResult) {
   if (!result.ok) throw new Error(`export refused: ${JSON.stringify(result.problems)}`);
@@ -46,8 +44,7 @@ const ALL_FORMATS: ExportFormat[] = ['keras', 'keras-json', 'tfjs', 'python', 'n
 describe('exportProject: the XOR example in every format', () => {
   it('keras-json: what the CLI writes, named after the project, with its load line', async () => {
     const project = xor();
-    const deps = engineDeps();
-    const result = await exportProject(project, 'keras-json', deps);
+        const result = await exportProject(project, 'keras-json', NO_DEPS);
     const [file] = files(result);
     expect(files(result)).toHaveLength(1);
     expect(file?.name).toBe('xor-2-4-1.json');
@@ -57,13 +54,11 @@ describe('exportProject: the XOR example in every format', () => {
     expect(file?.data).toBe(`${kerasJsonText(expected.model, 2)}\n`);
     expect(result.ok && result.loadLine).toBe('keras.models.model_from_json(open("xor-2-4-1.json").read())');
     expect(result.ok && result.note).toBeUndefined();
-    expect(deps.initialWeights).not.toHaveBeenCalled();
   });
 
   it('keras: a zip that readKerasFile reads back with the starting weights for the training seed, and a note saying so', async () => {
     const project = xor();
-    const deps = engineDeps();
-    const result = await exportProject(project, 'keras', deps);
+        const result = await exportProject(project, 'keras', NO_DEPS);
     const [file] = files(result);
     expect(file?.name).toBe('xor-2-4-1.keras');
     expect(file?.data).toBeInstanceOf(Uint8Array);
@@ -71,7 +66,6 @@ describe('exportProject: the XOR example in every format', () => {
     expect([...bytes.subarray(0, 4)]).toEqual([0x50, 0x4b, 0x03, 0x04]);
     expect(result.ok && result.loadLine).toBe('keras.models.load_model("xor-2-4-1.keras")');
     expect(result.ok && result.note).toBe('The network has not been trained yet: the file holds its starting weights (seed 1).');
-    expect(deps.initialWeights).toHaveBeenCalledWith(project.graph, 1);
 
     const back = await readKerasFile(bytes);
     if (!back.ok) throw new Error(JSON.stringify(back.problems));
@@ -80,21 +74,19 @@ describe('exportProject: the XOR example in every format', () => {
     expect(back.training).toMatchObject({ optimizer: 'sgd', learningRate: 0.5, loss: 'binary_crossentropy' });
   });
 
-  it('keras: a trained project exports its own weights, without a note and without asking the engine', async () => {
+  it('keras: a trained project exports its own weights, without a note', async () => {
     const project = xor();
     const trained = { ...project, weights: startingWeights(project.graph, 42) };
-    const deps = engineDeps();
-    const result = await exportProject(trained, 'keras', deps);
+        const result = await exportProject(trained, 'keras', NO_DEPS);
     const back = await readKerasFile(files(result)[0]?.data as Uint8Array);
     if (!back.ok) throw new Error(JSON.stringify(back.problems));
     expect(back.weights).toEqual(trained.weights);
     expect(result.ok && result.note).toBeUndefined();
-    expect(deps.initialWeights).not.toHaveBeenCalled();
   });
 
   it('tfjs: the model JSON and its weights, named after the project, found beside each other by tf.loadLayersModel', async () => {
     const project = xor();
-    const result = await exportProject(project, 'tfjs', engineDeps());
+    const result = await exportProject(project, 'tfjs', NO_DEPS);
     const out = files(result);
     expect(out.map((f) => [f.name, f.mime])).toEqual([
       ['xor-2-4-1.json', 'application/json'],
@@ -113,13 +105,13 @@ describe('exportProject: the XOR example in every format', () => {
 
   it('exports a network whose loss does not fit its data (only the network itself must be sound)', async () => {
     const project = { ...xor(), training: { ...xor().training, loss: 'categorical_crossentropy' as const } };
-    const result = await exportProject(project, 'keras-json', engineDeps());
+    const result = await exportProject(project, 'keras-json', NO_DEPS);
     expect(result.ok).toBe(true);
   });
 
   it('python: the CLI script, named after the project', async () => {
     const project = xor();
-    const result = await exportProject(project, 'python', engineDeps());
+    const result = await exportProject(project, 'python', NO_DEPS);
     const [file] = files(result);
     expect(file?.name).toBe('xor-2-4-1.py');
     expect(file?.mime).toBe('text/x-python');
@@ -130,19 +122,19 @@ describe('exportProject: the XOR example in every format', () => {
 
   it('writes a hostile output file name into the load lines as a quoted word, never as code or a shell command', async () => {
     const project = xor();
-    const keras = await exportProject(project, 'keras', engineDeps(), { fileName: 'm"); __import__("os").system("id"); ("\n.keras' });
+    const keras = await exportProject(project, 'keras', NO_DEPS, { fileName: 'm"); __import__("os").system("id"); ("\n.keras' });
     expect(keras.ok && keras.loadLine).toBe('keras.models.load_model("m\\"); __import__(\\"os\\").system(\\"id\\"); (\\"\\n.keras")');
-    const python = await exportProject(project, 'python', engineDeps(), { fileName: "$(touch pwned) it's.py" });
+    const python = await exportProject(project, 'python', NO_DEPS, { fileName: "$(touch pwned) it's.py" });
     expect(python.ok && python.loadLine).toBe("python '$(touch pwned) it'\\''s.py'");
-    const option = await exportProject(project, 'python', engineDeps(), { fileName: '-c.py' });
+    const option = await exportProject(project, 'python', NO_DEPS, { fileName: '-c.py' });
     expect(option.ok && option.loadLine).toBe('python ./-c.py');
-    const tfjs = await exportProject(project, 'tfjs', engineDeps(), { fileName: 'a");alert(1);(".json' });
+    const tfjs = await exportProject(project, 'tfjs', NO_DEPS, { fileName: 'a");alert(1);(".json' });
     expect(tfjs.ok && tfjs.loadLine).toBe('await tf.loadLayersModel("a\\");alert(1);(\\".json")');
   });
 
   it('notebook: the CLI notebook, named after the project', async () => {
     const project = xor();
-    const result = await exportProject(project, 'notebook', engineDeps());
+    const result = await exportProject(project, 'notebook', NO_DEPS);
     const [file] = files(result);
     expect(file?.name).toBe('xor-2-4-1.ipynb');
     const expected = exportNotebook(project);
@@ -164,7 +156,7 @@ describe('exportProject: the XOR example in every format', () => {
 });
 
 describe('exportProject: what stops an export (the CLI rules)', () => {
-  it('refuses every format for a network with an error, naming the node, and asks the engine nothing', async () => {
+  it('refuses every format for a network with an error, naming the node', async () => {
     const project = xor();
     // "out" fed by two layers: a Dense layer takes one input.
     const broken: LayerLabProject = {
@@ -172,21 +164,19 @@ describe('exportProject: what stops an export (the CLI rules)', () => {
       graph: { ...project.graph, edges: [...project.graph.edges, { id: 'e3', source: 'x', target: 'out', inputIndex: 1 }] },
     };
     for (const format of ALL_FORMATS) {
-      const deps = engineDeps();
-      const result = await exportProject(broken, format, deps);
+            const result = await exportProject(broken, format, NO_DEPS);
       expect(result.ok, format).toBe(false);
       if (result.ok) continue;
       expect(result.problems.length).toBeGreaterThan(0);
       expect(result.problems[0]).toMatchObject({ severity: 'error', nodeId: 'out', source: 'validation' });
       expect(result.problems[0]?.nodeIds).toEqual(['out', 'hidden', 'x']);
-      expect(deps.initialWeights).not.toHaveBeenCalled();
     }
   });
 
   it('refuses a step activation (not in Keras, only a warning while building) in every format, naming the node', async () => {
     const step = withActivation(xor(), 'hidden', 'step');
     for (const format of ALL_FORMATS) {
-      const result = await exportProject(step, format, engineDeps());
+      const result = await exportProject(step, format, NO_DEPS);
       expect(result.ok, format).toBe(false);
       if (result.ok) continue;
       expect(result.problems).toHaveLength(1);
@@ -199,32 +189,23 @@ describe('exportProject: what stops an export (the CLI rules)', () => {
     const project = xor();
     const spiral: LayerLabProject = { ...project, dataset: { kind: 'builtin', name: 'spiral', samples: 400, noise: 0.1, seed: 1, classes: 3 } };
     for (const format of ['keras', 'keras-json', 'tfjs'] as const) {
-      const result = await exportProject(spiral, format, engineDeps());
+      const result = await exportProject(spiral, format, NO_DEPS);
       expect(result.ok, format).toBe(true);
     }
   });
 
   it('refuses what only the format cannot express, with the exporter\'s problem at the node', async () => {
     const exp = withActivation(xor(), 'hidden', 'exponential');
-    const result = await exportProject(exp, 'tfjs', engineDeps());
+    const result = await exportProject(exp, 'tfjs', NO_DEPS);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.problems).toEqual([expect.objectContaining({ severity: 'error', nodeId: 'hidden', source: 'export' })]);
-    expect((await exportProject(exp, 'keras', engineDeps())).ok).toBe(true);
-  });
-
-  it('refuses when the starting weights cannot be made, with the engine\'s message', async () => {
-    const deps: ExportDeps = { initialWeights: () => Promise.reject(new Error('The engine stopped unexpectedly (Out of memory). It restarts on the next try.')) };
-    const result = await exportProject(xor(), 'keras', deps);
-    expect(result).toEqual({
-      ok: false,
-      problems: [{ severity: 'error', nodeId: null, message: 'The engine stopped unexpectedly (Out of memory). It restarts on the next try.', source: 'export' }],
-    });
+    expect((await exportProject(exp, 'keras', NO_DEPS)).ok).toBe(true);
   });
 
   it('refuses trained weights that no longer fit the network', async () => {
     const project = xor();
     const stale = { ...project, weights: { layers: { hidden: [{ name: 'kernel', shape: [2, 3], values: [0, 0, 0, 0, 0, 0] }] } } };
-    const result = await exportProject(stale, 'keras', engineDeps());
+    const result = await exportProject(stale, 'keras', NO_DEPS);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.problems.every((p) => p.severity === 'error' && p.source === 'export')).toBe(true);
   });

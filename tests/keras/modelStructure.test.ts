@@ -106,7 +106,7 @@ describe('structure fixtures, imported and exported without Keras', () => {
   it.each(NAMES)('%s: the .keras file imports with the same structure, and LayerLab\'s .keras keeps it', async (name) => {
     const first = await importKeras(name);
     expect(first.graph.model).toEqual(importJson(name).graph.model);
-    const written = await exportProject(noData(first.modelName, first.graph, first.weights), 'keras', { initialWeights: () => Promise.reject(new Error('not needed')) });
+    const written = await exportProject(noData(first.modelName, first.graph, first.weights), 'keras', {});
     if (!written.ok) throw new Error(JSON.stringify(written.problems));
     const data = written.files[0]?.data;
     if (!(data instanceof Uint8Array)) throw new Error('no .keras bytes');
@@ -187,7 +187,7 @@ describe('structure fixtures, imported and exported without Keras', () => {
 
   it('the Export menu passes the TF.js warning on; a list of one gets its own', async () => {
     const dict = await importKeras('struct_dict_io');
-    const files = await exportProject(noData('dict', dict.graph, dict.weights), 'tfjs', { initialWeights: () => Promise.reject(new Error('not needed')) });
+    const files = await exportProject(noData('dict', dict.graph, dict.weights), 'tfjs', {});
     expect(files.ok && files.warnings?.length).toBe(2);
     const list = await importKeras('struct_list_of_one');
     const result = exportTfjsModel(list.graph, list.weights);
@@ -313,7 +313,7 @@ describeKeras('real Keras loads every export with its structure and class', () =
     for (const name of NAMES) {
       const { graph, weights, modelName } = await importKeras(name);
       const project = noData(modelName, graph, weights);
-      const deps = { initialWeights: () => Promise.reject(new Error('not needed')) };
+      const deps = {};
       const json = await exportProject(project, 'keras-json', deps);
       const keras = await exportProject(project, 'keras', deps);
       if (!json.ok || !keras.ok) throw new Error(`${name}: ${JSON.stringify([json, keras])}`);

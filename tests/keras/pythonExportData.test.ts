@@ -21,7 +21,6 @@ import type { LayerLabProject } from '../../src/core/project/index.ts';
 import type { TrainingSettings } from '../../src/core/training/settings.ts';
 import { DEFAULT_TRAINING } from '../../src/core/training/settings.ts';
 import { unzipSync } from 'fflate';
-import { initialProjectWeights } from '../../src/engine/projectWeights.ts';
 import { exportProject } from '../../src/interop/exportFiles.ts';
 import type { ExportedFile } from '../../src/interop/exportFiles.ts';
 import { runCliInProcess } from '../cli/runCli.ts';
@@ -131,7 +130,7 @@ function scriptOf(project: LayerLabProject, dataset?: Dataset): { text: string; 
   return result;
 }
 
-const NO_DEPS = { initialWeights: () => Promise.reject(new Error('not needed')), datasetAssets: nodeDatasetAssets() };
+const NO_DEPS = { datasetAssets: nodeDatasetAssets() };
 
 async function exportedFiles(project: LayerLabProject, format: 'python' | 'notebook', fileName: string): Promise<ExportedFile[]> {
   const result = await exportProject(project, format, NO_DEPS, { fileName });
@@ -436,13 +435,6 @@ describeKeras('Python exports of every kind of data, under real Keras', () => {
 
 // ---- the .keras export of the same settings ----------------------------------------------------------------
 
-const ENGINE_DEPS = {
-  initialWeights: async (graph: Parameters<typeof initialProjectWeights>[0], seed: number) => {
-    const made = initialProjectWeights(graph, seed);
-    if (!made.ok) throw new Error(made.message);
-    return made.weights;
-  },
-};
 
 interface KerasConfig {
   config: { layers: { config: { name: string; kernel_regularizer?: { class_name: string; config: { l2: number } } | null } }[] };
@@ -451,7 +443,7 @@ interface KerasConfig {
 
 describe('the .keras export carries momentum and the L2 penalty', () => {
   it('writes SGD(momentum=0.9) and the penalty added to each Dense kernel\'s own', async () => {
-    const result = await exportProject(sineProject(), 'keras', ENGINE_DEPS);
+    const result = await exportProject(sineProject(), 'keras', {});
     if (!result.ok) throw new Error(JSON.stringify(result.problems));
     const bytes = result.files[0]?.data;
     if (!(bytes instanceof Uint8Array)) throw new Error('no .keras bytes');
@@ -467,7 +459,7 @@ describe('the .keras export carries momentum and the L2 penalty', () => {
     it('loads with its SGD optimizer, and Keras saves the same config back', async () => {
       const dir = mkdtempSync(path.join(tmpdir(), 'layerlab-keras-settings-'));
       try {
-        const result = await exportProject(sineProject(), 'keras', ENGINE_DEPS);
+        const result = await exportProject(sineProject(), 'keras', {});
         if (!result.ok) throw new Error(JSON.stringify(result.problems));
         const file = path.join(dir, 'sine.keras');
         writeFileSync(file, result.files[0]?.data ?? '');

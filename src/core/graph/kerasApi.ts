@@ -16,12 +16,10 @@ import type { Graph, KerasApi } from './types.ts';
 export interface KerasApiChoice {
   /** The API the model is written with. */
   api: KerasApi;
-  /** The node ids in chain order when `api` is 'sequential'; null otherwise. */
+  /** The node ids in chain order when the graph is one straight chain from its Input (whatever the API); null otherwise. */
   chain: string[] | null;
   /** Why Sequential is not possible for this graph, or null when it is. */
   sequentialBlocker: string | null;
-  /** True when the graph is one straight chain from its Input (it may still need the functional API for a dict). */
-  chainShaped: boolean;
   /** Set when Sequential was asked for but cannot be used: the message to show (the model is functional). */
   ignored: string | null;
 }
@@ -49,10 +47,9 @@ export function sequentialBlocker(graph: Graph): { chain: string[] | null; block
 /** The API `graph` is written with, following graph.model.api where the graph allows it. */
 export function kerasApiFor(graph: Graph): KerasApiChoice {
   const { chain, blocker } = sequentialBlocker(graph);
-  const chainShaped = chain !== null;
   const asked = graph.model?.api;
-  if (asked === 'functional') return { api: 'functional', chain: null, sequentialBlocker: blocker, chainShaped, ignored: null };
-  if (blocker === null && chain !== null) return { api: 'sequential', chain, sequentialBlocker: null, chainShaped, ignored: null };
+  if (asked === 'functional') return { api: 'functional', chain, sequentialBlocker: blocker, ignored: null };
+  if (blocker === null && chain !== null) return { api: 'sequential', chain, sequentialBlocker: null, ignored: null };
   const ignored = asked === 'sequential' ? `The model was set to Keras Sequential, but it is written with the functional API: ${blocker ?? ''}` : null;
-  return { api: 'functional', chain: null, sequentialBlocker: blocker, chainShaped, ignored };
+  return { api: 'functional', chain, sequentialBlocker: blocker, ignored };
 }

@@ -197,13 +197,18 @@ export function graphInitialWeights(graph: Graph, seed: number, inference: Graph
   return { ok: true, weights };
 }
 
-/** {@link graphInitialWeights} as the project file and the exporters hold weights (plain number arrays by node id). */
-export function initialProjectWeights(graph: Graph, seed: number): { ok: true; weights: ProjectWeights } | { ok: false; message: string } {
-  const result = graphInitialWeights(graph, seed);
-  if (!result.ok) return { ok: false, message: result.message };
+/** Weights by node id as the project file and the exporters hold them (plain number arrays); layers without weights are left out. */
+export function toProjectWeights(weights: ReadonlyMap<string, readonly { name: string; shape: readonly number[]; values: ArrayLike<number> }[]>): ProjectWeights {
   const layers: ProjectWeights['layers'] = {};
-  for (const [id, tensors] of result.weights) {
+  for (const [id, tensors] of weights) {
+    if (tensors.length === 0) continue;
     layers[id] = tensors.map((t) => ({ name: t.name, shape: [...t.shape], values: Array.from(t.values) }));
   }
-  return { ok: true, weights: { layers } };
+  return { layers };
+}
+
+/** {@link graphInitialWeights} as the project file and the exporters hold weights. */
+export function initialProjectWeights(graph: Graph, seed: number): { ok: true; weights: ProjectWeights } | { ok: false; message: string } {
+  const result = graphInitialWeights(graph, seed);
+  return result.ok ? { ok: true, weights: toProjectWeights(result.weights) } : { ok: false, message: result.message };
 }

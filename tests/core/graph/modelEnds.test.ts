@@ -119,13 +119,13 @@ describe('kerasApiFor: Sequential or functional', () => {
 
   it('a chain from the canvas is Sequential; a chain set to functional is functional', () => {
     expect(kerasApiFor(chain())).toMatchObject({ api: 'sequential', chain: ['x', 'h', 'out'], sequentialBlocker: null, ignored: null });
-    expect(kerasApiFor({ ...chain(), model: { api: 'functional' } })).toMatchObject({ api: 'functional', chain: null, sequentialBlocker: null, ignored: null });
+    expect(kerasApiFor({ ...chain(), model: { api: 'functional' } })).toMatchObject({ api: 'functional', chain: ['x', 'h', 'out'], sequentialBlocker: null, ignored: null });
   });
 
   it('a branching network can only be functional; asked for Sequential, the pick is ignored with the reason', () => {
     const blocker =
       'Keras Sequential is a straight chain of layers from one Input; this network branches, merges or has more than one Input or output, so only the functional API can build it.';
-    expect(kerasApiFor(sumProd())).toEqual({ api: 'functional', chain: null, sequentialBlocker: blocker, chainShaped: false, ignored: null });
+    expect(kerasApiFor(sumProd())).toEqual({ api: 'functional', chain: null, sequentialBlocker: blocker, ignored: null });
     expect(kerasApiFor(sumProd({ api: 'sequential' })).ignored).toBe(`The model was set to Keras Sequential, but it is written with the functional API: ${blocker}`);
   });
 
@@ -133,7 +133,7 @@ describe('kerasApiFor: Sequential or functional', () => {
     const listIn = { ...chain(), model: { api: 'sequential' as const, inputs: { form: 'list' as const, ends: [{ node: 'x' }] } } };
     expect(kerasApiFor(listIn)).toMatchObject({
       api: 'functional',
-      chainShaped: true,
+      chain: ['x', 'h', 'out'],
       sequentialBlocker: "The model's inputs are a list of one, which only Keras's functional API can express.",
     });
   });

@@ -49,7 +49,7 @@ function exportModel(graph: Graph, options: KerasExportOptions): KerasExportResu
 
   const name = kerasModelName(options.name);
   const choice = kerasApiFor(graph);
-  const chain = options.functional === true ? null : choice.chain;
+  const chain = options.functional === true || choice.api !== 'sequential' ? null : choice.chain;
   const model = chain !== null ? sequentialModel(chain, built, name) : functionalModel(modelEnds(graph), built, name);
   model.compile_config = options.training === undefined ? {} : exportKerasCompileConfig(options.training);
   return { ok: true, model, text: kerasJsonText(model), warnings: choice.ignored === null ? [] : [choice.ignored] };

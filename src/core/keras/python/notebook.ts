@@ -90,7 +90,7 @@ function modelCell(project: LayerLabProject, program: PythonProgram): string {
   const how = program.sequential
     ? 'The layers form one chain, so `keras.Sequential` lists them in order, starting with `keras.Input`, ' +
       'the size of one example.'
-    : program.api.chainShaped
+    : program.api.chain !== null
       ? "The model uses Keras's functional API: each layer is called on the output of the layer that feeds it, " +
         'and `keras.Model` joins the Input to the output.'
       : "The layers branch and merge, so the code uses Keras's functional API: each layer is called on the output " +

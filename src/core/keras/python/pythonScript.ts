@@ -19,7 +19,6 @@ import { combinedKernelRegularizer } from '../export/compileConfig.ts';
 import { generateDataset } from '../../datasets/load.ts';
 import { normaliseSeed } from '../../datasets/rng.ts';
 import type { Dataset } from '../../datasets/types.ts';
-import { chainOrder } from '../../graph/chain.ts';
 import type { KerasApiChoice } from '../../graph/kerasApi.ts';
 import { kerasApiFor } from '../../graph/kerasApi.ts';
 import type { ResolvedEnds, ResolvedModelEnds } from '../../graph/modelEnds.ts';
@@ -330,7 +329,7 @@ function modelCode(
   }
   const names = variableNames(order, byId, reserved);
   const lines =
-    api.chainShaped
+    api.chain !== null
       ? [
           "# The model uses Keras's functional API: each layer is called on the output of the layer",
           '# that feeds it, and keras.Model joins the input to the output.',
@@ -504,7 +503,7 @@ export function buildPythonProgram(project: LayerLabProject, options: PythonExpo
   const api = kerasApiFor(graph);
   const ends = modelEnds(graph);
   const sequential = api.api === 'sequential';
-  const layerOrder = api.chain ?? chainOrder(graph) ?? topologicalOrder(graph);
+  const layerOrder = api.chain ?? topologicalOrder(graph);
   const outputId = inference.outputs[0] ?? '';
   const outputInfo = inference.nodes.get(outputId);
   const outputUnits = outputInfo?.status === 'ok' ? (outputInfo.shape[outputInfo.shape.length - 1] ?? 1) : 1;
